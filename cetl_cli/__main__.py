@@ -1,0 +1,3 @@
+from cetl_cli.cli.main import run
+
+run()

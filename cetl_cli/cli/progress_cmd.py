@@ -1,0 +1,118 @@
+"""`cetl progress` and `cetl modules`: where you stand, by skill area, domain and module."""
+
+from __future__ import annotations
+
+import typer
+
+from cetl_cli.cli import context
+from cetl_cli.cli.context import JsonOutput
+
+
+def register(app: typer.Typer) -> None:
+    app.command("progress")(progress)
+    app.command("modules")(modules)
+
+
+def progress(as_json: JsonOutput = False) -> None:
+    """Progress for each skill area and domain, and overall readiness weighted by exam weight.
+
+    Example: cetl progress    or    cetl progress --json
+    """
+    from cetl_cli.domain import progress as prog
+
+    cur = context.curriculum()
+    done, answered = context.progress_sets()
+    p = prog.compute(cur, done, answered)
+    if as_json:
+        from cetl_cli.cli.render import print_json
+
+        print_json(progress_json(cur, p))
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    from cetl_cli.cli.render import bar, console, lit, pct
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("area", no_wrap=True, min_width=7)
+    table.add_column("skill area", overflow="ellipsis", no_wrap=True)
+    for name in ("weight", "to-dos", "refl."):
+        table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
+    table.add_column("", no_wrap=True, min_width=10)
+    table.add_column("done", justify="right", no_wrap=True, min_width=4)
+    names = {d.code: d.name for d in cur.framework.domains}
+    for d in p.domains:
+        table.add_row(Text(d.code, style="bold"), lit(names[d.code], "bold"), f"{d.weight:g}%", "", "",
+                      bar(d.percent, 10), Text(pct(d.percent), style="bold"))
+        for a in p.areas:
+            if a.domain == d.code:
+                t = a.tally
+                table.add_row(f"  {a.code}", lit(a.name), f"{a.weight:g}%", f"{t.todos_done}/{t.todos_total}",
+                              f"{t.reflections_answered}/{t.reflections_total}", bar(t.percent, 10), pct(t.percent))
+    out = console()
+    out.print(table)
+    o = p.overall
+    out.print(f"\nAll modules: {o.todos_done}/{o.todos_total} to-dos, "
+              f"{o.reflections_answered}/{o.reflections_total} reflections ({pct(o.percent)}).")
+    out.print(Text(f"Readiness, weighted by exam weight: {pct(p.readiness)}", style="bold"))
+
+
+def progress_json(cur, p) -> dict:
+    return {
+        "skill_areas": [
+            {"code": a.code, "name": a.name, "domain": a.domain, "weight": a.weight,
+             "modules": list(a.modules), **a.tally.as_dict()}
+            for a in p.areas
+        ],
+        "domains": [
+            {"code": d.code, "name": d.name, "weight": d.weight, "percent": d.percent} for d in p.domains
+        ],
+        "modules": [
+            {"number": m.number, "title": m.title, "skill_area": m.skill_area, **p.modules[m.number].as_dict()}
+            for m in cur.modules
+        ],
+        "overall": {
+            **p.overall.as_dict(),
+            "items_percent": p.overall.percent,  # every item in every module, unweighted
+            "percent": p.readiness,  # skill areas weighted by exam weight
+        },
+    }
+
+
+def modules(as_json: JsonOutput = False) -> None:
+    """List the modules with their skill area and your progress.
+
+    Example: cetl modules
+    """
+    from cetl_cli.domain import progress as prog
+
+    cur = context.curriculum()
+    done, answered = context.progress_sets()
+    tallies = {m.number: prog.module_tally(cur, m, done, answered) for m in cur.modules}
+    if as_json:
+        from cetl_cli.cli.render import print_json
+
+        print_json([
+            {"number": m.number, "id": m.id, "title": m.title, "skill_area": m.skill_area,
+             **tallies[m.number].as_dict()}
+            for m in cur.modules
+        ])
+        return
+    from rich.table import Table
+
+    from cetl_cli.cli.render import bar, console, lit, pct
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("#", justify="right", no_wrap=True, min_width=2)
+    table.add_column("module", overflow="ellipsis", no_wrap=True)
+    table.add_column("area", no_wrap=True, min_width=7)
+    for name in ("to-dos", "refl."):
+        table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
+    table.add_column("", no_wrap=True, min_width=10)
+    table.add_column("done", justify="right", no_wrap=True, min_width=4)
+    for m in cur.modules:
+        t = tallies[m.number]
+        table.add_row(str(m.number), lit(m.title), m.skill_area or "—", f"{t.todos_done}/{t.todos_total}",
+                      f"{t.reflections_answered}/{t.reflections_total}", bar(t.percent, 10), pct(t.percent))
+    console().print(table)
+    console().print("Open one with: cetl study module N", style="dim", markup=False)

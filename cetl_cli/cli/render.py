@@ -1,0 +1,68 @@
+"""Rich rendering shared by the commands. Imported only by commands that draw something.
+
+User and curriculum text is always wrapped in `Text(...)`, never parsed as markup, so `[bold]`
+inside a reflection or a YAML file is shown as typed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+BAR_WIDTH = 20
+
+
+def console(stderr: bool = False) -> Console:
+    # Rich already drops colour when NO_COLOR is set or output is not a terminal.
+    return Console(stderr=stderr, highlight=False, emoji=False)
+
+
+def bar(percent: float, width: int = BAR_WIDTH) -> str:
+    filled = round(width * max(0.0, min(percent, 100.0)) / 100)
+    return "█" * filled + "░" * (width - filled)
+
+
+def pct(value: float) -> str:
+    return f"{value:.0f}%"
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def lit(text: str, style: str = "") -> Text:
+    """User or curriculum text, shown literally."""
+    return Text(str(text), style=style)
+
+
+def show(renderables: list, page: bool = True) -> None:
+    """Print; on a terminal, long output goes through a pager ($PAGER, else `less -R -F -X`)."""
+    out = console()
+    if not (page and out.is_terminal):
+        for r in renderables:
+            out.print(r)
+        return
+    with out.capture() as cap:
+        for r in renderables:
+            out.print(r)
+    text = cap.get()
+    if text.count("\n") < out.size.height - 1:
+        sys.stdout.write(text)
+        return
+    pager = os.environ.get("PAGER") or "less -R -F -X"
+    try:
+        proc = subprocess.Popen(shlex.split(pager), stdin=subprocess.PIPE)
+        try:
+            proc.communicate(text.encode("utf-8", "replace"))
+        except (BrokenPipeError, KeyboardInterrupt):
+            pass
+        proc.wait()
+    except (OSError, ValueError):
+        sys.stdout.write(text)

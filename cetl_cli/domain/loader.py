@@ -1,0 +1,246 @@
+"""Read a curriculum folder, validate it, and report every problem as `file:line: path: message`.
+
+Parsing uses libyaml's CSafeLoader when available. Line numbers are only worked out when there
+is a problem to report (by composing the YAML node tree again), so a good curriculum costs one
+parse per file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from cetl_cli.domain.errors import CurriculumError
+
+try:  # libyaml is several times faster; fall back to the pure-Python loader without it
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+MODULE_FILE = re.compile(r"^(\d+)-[a-z0-9][a-z0-9-]*\.ya?ml$")
+
+
+def default_curriculum_dir() -> Path:
+    """The curriculum installed inside the package; in a source checkout, the top-level folder."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "curriculum"
+    if installed.is_dir():
+        return installed
+    return package.parent / "curriculum"
+
+
+class SourceFile:
+    """One YAML file: its parsed data, and line numbers on demand."""
+
+    def __init__(self, path: Path, shown: str):
+        self.path = path
+        self.shown = shown  # the name used in messages
+        self.text = ""
+        self.data: Any = None
+        self._root: yaml.Node | None = None
+
+    def line_of(self, loc: Iterable[Any]) -> int:
+        node = self._root
+        if node is None:
+            try:
+                node = self._root = yaml.compose(self.text, Loader=SafeLoader)
+            except yaml.YAMLError:
+                return 1
+        line = node.start_mark.line + 1 if node is not None else 1
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if key.value == str(part):
+                        line = key.start_mark.line + 1
+                        node = value
+                        break
+                else:
+                    return line
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if part >= len(node.value):
+                    return line
+                node = node.value[part]
+                line = node.start_mark.line + 1
+            else:
+                return line
+        return line
+
+
+class Problems:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, src: SourceFile, loc: tuple, message: str) -> None:
+        self.lines.append(f"{src.shown}:{src.line_of(loc)}: {format_loc(loc)}: {message}")
+
+    def add_plain(self, shown: str, line: int, where: str, message: str) -> None:
+        self.lines.append(f"{shown}:{line}: {where}: {message}")
+
+
+def format_loc(loc: Iterable[Any]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+def read_yaml(path: Path, shown: str, problems: Problems) -> SourceFile | None:
+    src = SourceFile(path, shown)
+    try:
+        src.text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.add_plain(shown, 1, "(file)", "not UTF-8 text; save the file as UTF-8")
+        return None
+    except OSError as err:
+        problems.add_plain(shown, 1, "(file)", f"cannot read: {err.strerror or err}")
+        return None
+    try:
+        src.data = yaml.load(src.text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        what = err.problem or str(err)
+        problems.add_plain(shown, line, "(yaml)", f"not valid YAML: {what}")
+        return None
+    except yaml.YAMLError as err:
+        problems.add_plain(shown, 1, "(yaml)", f"not valid YAML: {err}")
+        return None
+    if not isinstance(src.data, dict):
+        problems.add(src, (), "expected a mapping of field: value at the top of the file")
+        return None
+    return src
+
+
+def validate(model: type, src: SourceFile, problems: Problems) -> Any | None:
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(src.data)
+    except ValidationError as err:
+        for e in err.errors(include_url=False):
+            loc = tuple(e["loc"])
+            msg = e["msg"]
+            if e["type"] == "missing":
+                msg = "required field is missing"
+            elif e["type"] == "extra_forbidden":
+                msg = "unknown field (check the spelling; see docs/curriculum-format.md)"
+            elif e["type"] == "string_pattern_mismatch":
+                msg = f"{e.get('input')!r} does not have the expected form ({e['ctx']['pattern']})"
+            problems.add(src, loc, msg)
+        return None
+
+
+def load_curriculum(directory: Path | str | None = None):
+    """Load and check a whole curriculum folder. Raises CurriculumError listing every problem."""
+    from cetl_cli.domain.models import Curriculum, Framework, Module
+
+    root = Path(directory) if directory is not None else default_curriculum_dir()
+    problems = Problems()
+    if not root.is_dir():
+        raise CurriculumError(
+            [f"{root}:0: (folder): no such curriculum folder; check --curriculum or CETL_CURRICULUM"]
+        )
+
+    fw_path = root / "framework.yaml"
+    fw_src = None
+    if fw_path.is_file():
+        fw_src = read_yaml(fw_path, str(fw_path), problems)
+    else:
+        problems.add_plain(str(fw_path), 0, "(file)", "missing: a curriculum needs framework.yaml")
+    framework = validate(Framework, fw_src, problems) if fw_src else None
+    if framework is not None:
+        check_framework(framework, fw_src, problems)
+
+    module_dir = root / "modules"
+    files = sorted(module_dir.glob("*.y*ml")) if module_dir.is_dir() else []
+    if not files:
+        problems.add_plain(str(module_dir), 0, "(folder)", "no module files (modules/NN-slug.yaml)")
+    modules: list[tuple[Any, SourceFile]] = []
+    for path in files:
+        src = read_yaml(path, str(path), problems)
+        if src is None:
+            continue
+        module = validate(Module, src, problems)
+        if module is None:
+            continue
+        match = MODULE_FILE.match(path.name)
+        if not match:
+            problems.add(src, (), "file name must look like NN-slug.yaml (e.g. 03-strategic-planning.yaml)")
+        elif int(match.group(1)) != module.number:
+            problems.add(src, ("number",), f"is {module.number} but the file name starts with {match.group(1)}")
+        modules.append((module, src))
+
+    if modules:
+        check_modules(modules, framework, problems)
+    if problems.lines:
+        raise CurriculumError(problems.lines)
+    return Curriculum(framework, [m for m, _ in sorted(modules, key=lambda p: p[0].number)], root)
+
+
+def check_framework(framework, src: SourceFile, problems: Problems) -> None:
+    seen: Counter[str] = Counter()
+    total = 0.0
+    for d, domain in enumerate(framework.domains):
+        seen[domain.code] += 1
+        total += domain.weight
+        area_total = 0.0
+        for a, area in enumerate(domain.skill_areas):
+            seen[area.code] += 1
+            area_total += area.weight
+            if not area.code.startswith(domain.code + "."):
+                problems.add(src, ("domains", d, "skill_areas", a, "code"),
+                             f"{area.code} does not belong to domain {domain.code}")
+            if seen[area.code] > 1:
+                problems.add(src, ("domains", d, "skill_areas", a, "code"), f"duplicate code {area.code}")
+        if abs(area_total - domain.weight) > 1e-9:
+            problems.add(src, ("domains", d, "weight"),
+                         f"is {domain.weight:g} but its skill areas' weights add up to {area_total:g}")
+        if seen[domain.code] > 1:
+            problems.add(src, ("domains", d, "code"), f"duplicate code {domain.code}")
+    if abs(total - 100) > 1e-9:
+        problems.add(src, ("domains",), f"domain weights add up to {total:g}, not 100")
+
+
+def check_modules(modules, framework, problems: Problems) -> None:
+    numbers = sorted(m.number for m, _ in modules)
+    expected = list(range(1, len(numbers) + 1))
+    if numbers != expected:
+        missing = sorted(set(expected) - set(numbers))
+        dupes = sorted(n for n, c in Counter(numbers).items() if c > 1)
+        detail = []
+        if missing:
+            detail.append("missing " + ", ".join(map(str, missing)))
+        if dupes:
+            detail.append("repeated " + ", ".join(map(str, dupes)))
+        for module, src in modules:
+            if module.number in dupes or module.number > len(numbers):
+                problems.add(src, ("number",),
+                             f"module numbers must run 1..{len(numbers)} with no gaps ({'; '.join(detail)})")
+    module_ids: dict[str, str] = {}
+    item_ids: dict[str, tuple[SourceFile, tuple]] = {}
+    areas = {a.code for d in framework.domains for a in d.skill_areas} if framework else None
+    for module, src in modules:
+        if module.id in module_ids:
+            problems.add(src, ("id",), f"module id {module.id!r} is already used by {module_ids[module.id]}")
+        module_ids.setdefault(module.id, src.shown)
+        if areas is not None and module.skill_area is not None and module.skill_area not in areas:
+            problems.add(src, ("skill_area",),
+                         f"{module.skill_area!r} is not a skill area in framework.yaml "
+                         f"(valid: {', '.join(sorted(areas))})")
+        for kind in ("todos", "reflections"):
+            for i, item in enumerate(getattr(module, kind)):
+                loc = (kind, i, "id")
+                if item.id in item_ids:
+                    first, first_loc = item_ids[item.id]
+                    problems.add(src, loc, f"id {item.id!r} is already used at "
+                                 f"{first.shown}:{first.line_of(first_loc)}; ids must be unique "
+                                 "across the curriculum")
+                else:
+                    item_ids[item.id] = (src, loc)

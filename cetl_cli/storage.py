@@ -1,0 +1,300 @@
+"""All of cetl's storage: one SQLite file, its migrations, and methods named for what they do.
+
+Reads and writes go through the standard `sqlite3` module (cheap to import). The schema is
+owned by `sqlite_utils.Migrations`; sqlite-utils is only imported when a migration is pending,
+which is once per new database or new cetl version.
+
+Concurrency: the database runs in WAL mode with a generous busy timeout, and every write is a
+short `BEGIN IMMEDIATE` transaction, so two cetl processes writing at once wait for each other
+instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from cetl_cli.domain.errors import StoreError
+
+DB_NAME = "cetl.db"
+MIGRATION_SET = "cetl"
+BUSY_TIMEOUT_MS = 30_000
+# Migration names, in order. Append only: a released migration is never edited or removed.
+MIGRATION_NAMES = ("m001_initial",)
+
+
+def data_dir() -> Path:
+    """Where cetl keeps its data: $CETL_HOME, else the platform's user data folder."""
+    override = os.environ.get("CETL_HOME")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("cetl", appauthor=False))
+
+
+def db_path() -> Path:
+    return data_dir() / DB_NAME
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class Answer:
+    item_id: str
+    version: int
+    text: str
+    at: str
+
+
+@dataclass(frozen=True)
+class TodoEvent:
+    item_id: str
+    action: str  # "done" or "undone"
+    at: str
+
+
+def migrations():
+    """The migration set (imports sqlite-utils, so only called when something is pending)."""
+    from sqlite_utils import Migrations
+
+    m = Migrations(MIGRATION_SET)
+
+    @m()
+    def m001_initial(db):
+        db["todo_events"].create(
+            {"id": int, "item_id": str, "action": str, "at": str}, pk="id", not_null={"item_id", "action", "at"}
+        )
+        db["todo_events"].create_index(["item_id", "id"])
+        db["reflection_answers"].create(
+            {"id": int, "item_id": str, "version": int, "text": str, "at": str},
+            pk="id",
+            not_null={"item_id", "version", "text", "at"},
+        )
+        db["reflection_answers"].create_index(["item_id", "version"], unique=True)
+        db["drafts"].create({"item_id": str, "text": str, "at": str}, pk="item_id", not_null={"text", "at"})
+        db["settings"].create({"key": str, "value": str}, pk="key")
+
+    assert tuple(x.name for x in m._migrations) == MIGRATION_NAMES
+    return m
+
+
+class Store:
+    """cetl's database. `Store.open()` for the user's file; `Store(sqlite3.connect(':memory:'))` in tests."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None):
+        self.conn = conn
+        self.path = path
+        conn.isolation_level = None  # we issue BEGIN/COMMIT ourselves
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        try:
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            raise self._damaged(err) from err
+
+    # -- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | None = None) -> "Store":
+        path = Path(path) if path is not None else db_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not path.exists():
+                # Create the file owner-only before SQLite opens it; SQLite gives its -wal and
+                # -shm files the same permissions.
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        except (OSError, sqlite3.Error) as err:
+            raise StoreError(
+                f"Cannot open cetl's database at {path}: {getattr(err, 'strerror', None) or err}. "
+                "Check that the folder exists and is writable, or set CETL_HOME to another folder."
+            ) from None
+        try:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode != "wal":
+                try:
+                    conn.execute("PRAGMA journal_mode = WAL")
+                except sqlite3.OperationalError:
+                    pass  # another process holds it; it is switching the file to WAL itself
+        except sqlite3.DatabaseError as err:
+            conn.close()
+            raise _damaged_error(path, err) from None
+        return cls(conn, path)
+
+    def _damaged(self, err: Exception) -> StoreError:
+        self.conn.close()
+        return _damaged_error(self.path, err)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- migrations ----------------------------------------------------------------------
+    def applied_migrations(self) -> list[str]:
+        exists = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+        ).fetchone()
+        if not exists:
+            return []
+        rows = self.conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
+        )
+        return [r[0] for r in rows]
+
+    def _migrate(self) -> None:
+        applied = self.applied_migrations()
+        unknown = [n for n in applied if n not in MIGRATION_NAMES]
+        if unknown:
+            raise StoreError(
+                f"The database at {self.path} was written by a newer cetl (migration {unknown[-1]}). "
+                "Upgrade cetl (python -m pip install -U cetl) to use it; it has not been changed."
+            )
+        if len(applied) == len(MIGRATION_NAMES):
+            return
+        from sqlite_utils import Database
+
+        db = Database(self.conn, execute_plugins=False)
+        # One IMMEDIATE transaction around the whole set: two processes opening a new database
+        # at once migrate it one after the other, and the second finds nothing left to do.
+        with self._writing():
+            migrations().apply(db)
+
+    # -- transactions --------------------------------------------------------------------
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """A short write transaction that takes the write lock up front (no upgrade deadlocks)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # -- to-dos --------------------------------------------------------------------------
+    def set_todos(self, item_ids: Iterable[str], done: bool) -> list[str]:
+        """Mark items done (or not done); returns the ids whose state changed.
+
+        Each change is an event row, so history and streaks can be derived later.
+        """
+        ids = list(dict.fromkeys(item_ids))
+        action = "done" if done else "undone"
+        changed: list[str] = []
+        stamp = now()
+        with self._writing() as conn:
+            current = self._todo_done_ids(conn, ids)
+            for item_id in ids:
+                if (item_id in current) != done:
+                    conn.execute(
+                        "INSERT INTO todo_events (item_id, action, at) VALUES (?, ?, ?)",
+                        [item_id, action, stamp],
+                    )
+                    changed.append(item_id)
+        return changed
+
+    @staticmethod
+    def _todo_done_ids(conn: sqlite3.Connection, only: list[str] | None = None) -> set[str]:
+        # The latest event per item decides its state (SQLite returns the row holding max(id)).
+        sql = "SELECT item_id, action, max(id) FROM todo_events {where} GROUP BY item_id"
+        if only is not None:
+            marks = ",".join("?" * len(only))
+            rows = conn.execute(sql.format(where=f"WHERE item_id IN ({marks})"), only)
+        else:
+            rows = conn.execute(sql.format(where=""))
+        return {r[0] for r in rows if r[1] == "done"}
+
+    def done_todos(self) -> set[str]:
+        return self._todo_done_ids(self.conn)
+
+    def todo_history(self, item_id: str) -> list[TodoEvent]:
+        rows = self.conn.execute(
+            "SELECT item_id, action, at FROM todo_events WHERE item_id = ? ORDER BY id", [item_id]
+        )
+        return [TodoEvent(*r) for r in rows]
+
+    # -- reflections ---------------------------------------------------------------------
+    def add_answer(self, item_id: str, text: str) -> int:
+        """Save a new version of the answer to a reflection question; returns its version."""
+        with self._writing() as conn:
+            row = conn.execute(
+                "SELECT coalesce(max(version), 0) FROM reflection_answers WHERE item_id = ?", [item_id]
+            ).fetchone()
+            version = row[0] + 1
+            conn.execute(
+                "INSERT INTO reflection_answers (item_id, version, text, at) VALUES (?, ?, ?, ?)",
+                [item_id, version, text, now()],
+            )
+            conn.execute("DELETE FROM drafts WHERE item_id = ?", [item_id])
+        return version
+
+    def answers(self, item_id: str) -> list[Answer]:
+        rows = self.conn.execute(
+            "SELECT item_id, version, text, at FROM reflection_answers WHERE item_id = ? ORDER BY version",
+            [item_id],
+        )
+        return [Answer(*r) for r in rows]
+
+    def latest_answer(self, item_id: str) -> Answer | None:
+        row = self.conn.execute(
+            "SELECT item_id, version, text, at FROM reflection_answers WHERE item_id = ? "
+            "ORDER BY version DESC LIMIT 1",
+            [item_id],
+        ).fetchone()
+        return Answer(*row) if row else None
+
+    def answered_reflections(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT DISTINCT item_id FROM reflection_answers")}
+
+    # -- drafts --------------------------------------------------------------------------
+    def save_draft(self, item_id: str, text: str) -> None:
+        with self._writing() as conn:
+            conn.execute(
+                "INSERT INTO drafts (item_id, text, at) VALUES (?, ?, ?) "
+                "ON CONFLICT(item_id) DO UPDATE SET text = excluded.text, at = excluded.at",
+                [item_id, text, now()],
+            )
+
+    def draft(self, item_id: str) -> tuple[str, str] | None:
+        row = self.conn.execute("SELECT text, at FROM drafts WHERE item_id = ?", [item_id]).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def discard_draft(self, item_id: str) -> None:
+        with self._writing() as conn:
+            conn.execute("DELETE FROM drafts WHERE item_id = ?", [item_id])
+
+    # -- settings (small remembered values, e.g. answers to earlier prompts) --------------
+    def get_setting(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        with self._writing() as conn:
+            if value is None:
+                conn.execute("DELETE FROM settings WHERE key = ?", [key])
+            else:
+                conn.execute(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [key, value],
+                )
+
+    def tables(self) -> Iterator[str]:
+        for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+            yield r[0]
+
+
+def _damaged_error(path: Path | None, err: Exception) -> StoreError:
+    where = str(path) if path else "the database"
+    return StoreError(
+        f"cetl's database at {where} is damaged or is not a cetl database ({err}). It has not been "
+        f"changed. Move it aside (mv '{where}' '{where}.broken') to start afresh, or set CETL_HOME "
+        "to another folder."
+    )
