@@ -25,7 +25,7 @@ DB_NAME = "cetl.db"
 MIGRATION_SET = "cetl"
 BUSY_TIMEOUT_MS = 30_000
 # Migration names, in order. Append only: a released migration is never edited or removed.
-MIGRATION_NAMES = ("m001_initial",)
+MIGRATION_NAMES = ("m001_initial", "m002_experience", "m003_practice")
 
 
 def data_dir() -> Path:
@@ -61,6 +61,15 @@ class TodoEvent:
     at: str
 
 
+@dataclass(frozen=True)
+class Experience:
+    id: int
+    role: str
+    start: str  # YYYY-MM-DD
+    end: str | None  # None: still in this role
+    domains: str  # e.g. "I,III"
+
+
 def migrations():
     """The migration set (imports sqlite-utils, so only called when something is pending)."""
     from sqlite_utils import Migrations
@@ -81,6 +90,41 @@ def migrations():
         db["reflection_answers"].create_index(["item_id", "version"], unique=True)
         db["drafts"].create({"item_id": str, "text": str, "at": str}, pk="item_id", not_null={"text", "at"})
         db["settings"].create({"key": str, "value": str}, pk="key")
+
+    @m()
+    def m002_experience(db):
+        # One row per job or role, for the eligibility check. `domains` is e.g. "I,III".
+        db["experience"].create(
+            {"id": int, "role": str, "start": str, "end": str, "domains": str, "created_at": str},
+            pk="id",
+            not_null={"role", "start", "domains", "created_at"},
+        )
+
+    @m()
+    def m003_practice(db):
+        # Every practice answer, from `cetl quiz` or a mock exam. `choice` is A-D, or null when
+        # the question was left unanswered (time ran out). `attempt_id` links exam answers.
+        db["exam_attempts"].create(
+            {
+                "id": int, "seed": int, "minutes": int, "question_ids": str, "status": str,
+                "elapsed_seconds": float, "started_at": str, "finished_at": str,
+            },
+            pk="id",
+            not_null={"question_ids", "status", "started_at"},
+            defaults={"elapsed_seconds": 0.0},
+        )
+        db["practice_answers"].create(
+            {
+                "id": int, "question_id": str, "skill_area": str, "choice": str, "correct": int,
+                "seconds": float, "mode": str, "attempt_id": int, "at": str,
+            },
+            pk="id",
+            not_null={"question_id", "skill_area", "correct", "mode", "at"},
+            foreign_keys=[("attempt_id", "exam_attempts", "id")],
+        )
+        db["practice_answers"].create_index(["question_id", "id"])
+        db["practice_answers"].create_index(["skill_area", "id"])
+        db["practice_answers"].create_index(["attempt_id"])
 
     assert tuple(x.name for x in m._migrations) == MIGRATION_NAMES
     return m
@@ -285,6 +329,87 @@ class Store:
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                     [key, value],
                 )
+
+    # -- experience log (eligibility) ------------------------------------------------------
+    def add_experience(self, role: str, start: str, end: str | None, domains: str) -> int:
+        with self._writing() as conn:
+            cur = conn.execute(
+                "INSERT INTO experience (role, start, \"end\", domains, created_at) VALUES (?, ?, ?, ?, ?)",
+                [role, start, end, domains, now()],
+            )
+            return int(cur.lastrowid)
+
+    def experience(self) -> list[Experience]:
+        rows = self.conn.execute('SELECT id, role, start, "end", domains FROM experience ORDER BY start, id')
+        return [Experience(*r) for r in rows]
+
+    def remove_experience(self, entry_id: int) -> bool:
+        with self._writing() as conn:
+            return conn.execute("DELETE FROM experience WHERE id = ?", [entry_id]).rowcount > 0
+
+    # -- practice answers and mock exams -------------------------------------------------
+    def record_practice(self, question_id: str, skill_area: str, choice: str | None, correct: bool,
+                        seconds: float | None, mode: str, attempt_id: int | None = None) -> None:
+        with self._writing() as conn:
+            conn.execute(
+                "INSERT INTO practice_answers (question_id, skill_area, choice, correct, seconds, mode, "
+                "attempt_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [question_id, skill_area, choice, int(correct), seconds, mode, attempt_id, now()],
+            )
+
+    def last_practice_results(self) -> dict[str, bool]:
+        """question id -> whether its most recent answer was right."""
+        rows = self.conn.execute(
+            "SELECT question_id, correct, max(id) FROM practice_answers GROUP BY question_id"
+        )
+        return {r[0]: bool(r[1]) for r in rows}
+
+    def practice_accuracy(self, recent: int = 50) -> dict[str, tuple[int, int]]:
+        """skill area -> (right, answered) over its `recent` latest practice answers."""
+        rows = self.conn.execute(
+            "SELECT skill_area, sum(correct), count(*) FROM ("
+            "  SELECT skill_area, correct, row_number() OVER (PARTITION BY skill_area ORDER BY id DESC) AS n"
+            "  FROM practice_answers) WHERE n <= ? GROUP BY skill_area",
+            [recent],
+        )
+        return {r[0]: (int(r[1]), int(r[2])) for r in rows}
+
+    def practice_answers(self, attempt_id: int | None = None) -> list[sqlite3.Row]:
+        if attempt_id is None:
+            return list(self.conn.execute("SELECT * FROM practice_answers ORDER BY id"))
+        return list(self.conn.execute(
+            "SELECT * FROM practice_answers WHERE attempt_id = ? ORDER BY id", [attempt_id]
+        ))
+
+    def start_exam(self, seed: int, minutes: int | None, question_ids: list[str]) -> int:
+        import json
+
+        with self._writing() as conn:
+            cur = conn.execute(
+                "INSERT INTO exam_attempts (seed, minutes, question_ids, status, elapsed_seconds, started_at) "
+                "VALUES (?, ?, ?, 'in_progress', 0, ?)",
+                [seed, minutes, json.dumps(question_ids), now()],
+            )
+            return int(cur.lastrowid)
+
+    def exam_attempts(self, status: str | None = None) -> list[sqlite3.Row]:
+        sql = "SELECT * FROM exam_attempts"
+        args: list = []
+        if status:
+            sql += " WHERE status = ?"
+            args.append(status)
+        return list(self.conn.execute(sql + " ORDER BY id", args))
+
+    def update_exam(self, attempt_id: int, *, status: str | None = None,
+                    elapsed_seconds: float | None = None) -> None:
+        with self._writing() as conn:
+            if elapsed_seconds is not None:
+                conn.execute("UPDATE exam_attempts SET elapsed_seconds = ? WHERE id = ?",
+                             [elapsed_seconds, attempt_id])
+            if status is not None:
+                finished = now() if status in ("finished", "abandoned") else None
+                conn.execute("UPDATE exam_attempts SET status = ?, finished_at = ? WHERE id = ?",
+                             [status, finished, attempt_id])
 
     def tables(self) -> Iterator[str]:
         for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
