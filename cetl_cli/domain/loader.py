@@ -162,26 +162,33 @@ def load_curriculum(directory: Path | str | None = None):
     files = sorted(module_dir.glob("*.y*ml")) if module_dir.is_dir() else []
     if not files:
         problems.add_plain(str(module_dir), 0, "(folder)", "no module files (modules/NN-slug.yaml)")
-    modules: list[tuple[Any, SourceFile]] = []
+    sources: list[SourceFile] = []
+    modules: list[Any] = []
     for path in files:
         src = read_yaml(path, str(path), problems)
         if src is None:
+            # Still counts for numbering, by its file name, so one bad file is one problem.
+            match = MODULE_FILE.match(path.name)
+            if match:
+                src = SourceFile(path, str(path))
+                src.data = {"number": int(match.group(1))}
+                sources.append(src)
             continue
+        sources.append(src)
         module = validate(Module, src, problems)
-        if module is None:
-            continue
         match = MODULE_FILE.match(path.name)
+        number = src.data.get("number")
         if not match:
             problems.add(src, (), "file name must look like NN-slug.yaml (e.g. 03-strategic-planning.yaml)")
-        elif int(match.group(1)) != module.number:
-            problems.add(src, ("number",), f"is {module.number} but the file name starts with {match.group(1)}")
-        modules.append((module, src))
+        elif isinstance(number, int) and int(match.group(1)) != number:
+            problems.add(src, ("number",), f"is {number} but the file name starts with {match.group(1)}")
+        if module is not None:
+            modules.append(module)
 
-    if modules:
-        check_modules(modules, framework, problems)
+    check_modules(sources, framework, problems)
     if problems.lines:
         raise CurriculumError(problems.lines)
-    return Curriculum(framework, [m for m, _ in sorted(modules, key=lambda p: p[0].number)], root)
+    return Curriculum(framework, sorted(modules, key=lambda m: m.number), root)
 
 
 def check_framework(framework, src: SourceFile, problems: Problems) -> None:
@@ -208,8 +215,12 @@ def check_framework(framework, src: SourceFile, problems: Problems) -> None:
         problems.add(src, ("domains",), f"domain weights add up to {total:g}, not 100")
 
 
-def check_modules(modules, framework, problems: Problems) -> None:
-    numbers = sorted(m.number for m, _ in modules)
+def check_modules(sources: list[SourceFile], framework, problems: Problems) -> None:
+    """Checks across files. They read the raw data, so they run even where a file has other
+    problems, and every problem is reported in one pass."""
+    numbered = [(src.data.get("number"), src) for src in sources]
+    numbered = [(n, src) for n, src in numbered if isinstance(n, int) and not isinstance(n, bool)]
+    numbers = sorted(n for n, _ in numbered)
     expected = list(range(1, len(numbers) + 1))
     if numbers != expected:
         missing = sorted(set(expected) - set(numbers))
@@ -219,28 +230,37 @@ def check_modules(modules, framework, problems: Problems) -> None:
             detail.append("missing " + ", ".join(map(str, missing)))
         if dupes:
             detail.append("repeated " + ", ".join(map(str, dupes)))
-        for module, src in modules:
-            if module.number in dupes or module.number > len(numbers):
+        for number, src in numbered:
+            if number in dupes or number > len(numbers) or number < 1:
                 problems.add(src, ("number",),
                              f"module numbers must run 1..{len(numbers)} with no gaps ({'; '.join(detail)})")
     module_ids: dict[str, str] = {}
     item_ids: dict[str, tuple[SourceFile, tuple]] = {}
     areas = {a.code for d in framework.domains for a in d.skill_areas} if framework else None
-    for module, src in modules:
-        if module.id in module_ids:
-            problems.add(src, ("id",), f"module id {module.id!r} is already used by {module_ids[module.id]}")
-        module_ids.setdefault(module.id, src.shown)
-        if areas is not None and module.skill_area is not None and module.skill_area not in areas:
+    for src in sources:
+        data = src.data
+        module_id = data.get("id")
+        if isinstance(module_id, str):
+            if module_id in module_ids:
+                problems.add(src, ("id",), f"module id {module_id!r} is already used by {module_ids[module_id]}")
+            module_ids.setdefault(module_id, src.shown)
+        area = data.get("skill_area")
+        if areas is not None and isinstance(area, str) and area not in areas:
             problems.add(src, ("skill_area",),
-                         f"{module.skill_area!r} is not a skill area in framework.yaml "
-                         f"(valid: {', '.join(sorted(areas))})")
+                         f"{area!r} is not a skill area in framework.yaml (valid: {', '.join(sorted(areas))})")
         for kind in ("todos", "reflections"):
-            for i, item in enumerate(getattr(module, kind)):
+            items = data.get(kind)
+            if not isinstance(items, list):
+                continue
+            for i, item in enumerate(items):
+                item_id = item.get("id") if isinstance(item, dict) else None
+                if not isinstance(item_id, str):
+                    continue
                 loc = (kind, i, "id")
-                if item.id in item_ids:
-                    first, first_loc = item_ids[item.id]
-                    problems.add(src, loc, f"id {item.id!r} is already used at "
+                if item_id in item_ids:
+                    first, first_loc = item_ids[item_id]
+                    problems.add(src, loc, f"id {item_id!r} is already used at "
                                  f"{first.shown}:{first.line_of(first_loc)}; ids must be unique "
                                  "across the curriculum")
                 else:
-                    item_ids[item.id] = (src, loc)
+                    item_ids[item_id] = (src, loc)
