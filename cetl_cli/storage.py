@@ -294,6 +294,11 @@ class Store:
         ).fetchone()
         return Answer(*row) if row else None
 
+    def answer_counts(self) -> dict[str, int]:
+        """reflection id -> how many versions of its answer are saved."""
+        rows = self.conn.execute("SELECT item_id, count(*) FROM reflection_answers GROUP BY item_id")
+        return {r[0]: r[1] for r in rows}
+
     def answered_reflections(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT DISTINCT item_id FROM reflection_answers")}
 

@@ -147,25 +147,17 @@ def reflections(module: ModuleOption = None, as_json: JsonOutput = False) -> Non
     cur = context.curriculum()
     store = context.store()
     modules = [find_module(cur, module)] if module else cur.modules
-    answered = store.answered_reflections()
-    rows = [(item, item.id in answered) for m in modules for item in cur.reflections(m)]
+    counts = store.answer_counts()
+    rows = [item for m in modules for item in cur.reflections(m)]
     if as_json:
         from cetl_cli.cli.render import print_json
 
         print_json([
-            {"ref": i.ref, "id": i.id, "module": i.module.number, "prompt": i.text, "answered": a,
-             "versions": len(store.answers(i.id)) if a else 0}
-            for i, a in rows
+            {"ref": i.ref, "id": i.id, "module": i.module.number, "prompt": i.text,
+             "answered": i.id in counts, "versions": counts.get(i.id, 0)}
+            for i in rows
         ])
         return
-    from rich.table import Table
+    from cetl_cli.cli.render import checklist
 
-    from cetl_cli.cli.render import console, lit
-
-    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-    table.add_column("")
-    table.add_column("ref", style="cyan", no_wrap=True)
-    table.add_column("question")
-    for i, a in rows:
-        table.add_row(lit("[answered]" if a else "[ ]"), i.ref, lit(i.text))
-    console().print(table)
+    checklist(["", "ref", "question"], [["[answered]" if i.id in counts else "[ ]", i.ref, i.text] for i in rows])

@@ -66,3 +66,17 @@ def show(renderables: list, page: bool = True) -> None:
         proc.wait()
     except (OSError, ValueError):
         sys.stdout.write(text)
+
+
+def checklist(headers: list[str], rows: list[list]) -> None:
+    """A borderless table whose first column is a mark and second a ref; cells shown literally."""
+    from rich.table import Table
+
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+    table.add_column(headers[0])
+    table.add_column(headers[1], style="cyan", no_wrap=True)
+    for header in headers[2:]:
+        table.add_column(header, justify="right" if header == "min" else "left")
+    for row in rows:
+        table.add_row(*(lit(cell) if isinstance(cell, str) and i != 1 else cell for i, cell in enumerate(row)))
+    console().print(table)

@@ -64,7 +64,7 @@ def module_json(cur, module, done: set[str], answered: set[str]) -> dict:
 
     area = cur.areas.get(module.skill_area) if module.skill_area else None
     domain = cur.area_domain.get(module.skill_area) if module.skill_area else None
-    store = context.store()
+    counts = context.store().answer_counts()
     return {
         "number": module.number,
         "id": module.id,
@@ -83,7 +83,7 @@ def module_json(cur, module, done: set[str], answered: set[str]) -> dict:
                 "ref": i.ref,
                 **r.model_dump(mode="json"),
                 "answered": r.id in answered,
-                "versions": len(store.answers(r.id)) if r.id in answered else 0,
+                "versions": counts.get(r.id, 0),
             }
             for i, r in zip(cur.reflections(module), module.reflections)
         ],

@@ -89,15 +89,7 @@ def todo_list(module: ModuleOption = None, as_json: JsonOutput = False,
             for i, t in rows
         ])
         return
-    from rich.table import Table
+    from cetl_cli.cli.render import checklist
 
-    from cetl_cli.cli.render import console, lit
-
-    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-    table.add_column("")
-    table.add_column("ref", style="cyan", no_wrap=True)
-    table.add_column("to-do")
-    table.add_column("min", justify="right")
-    for i, t in rows:
-        table.add_row(lit("[x]" if t.id in done else "[ ]"), i.ref, lit(t.text), str(t.minutes or ""))
-    console().print(table)
+    checklist(["", "ref", "to-do", "min"],
+              [["[x]" if t.id in done else "[ ]", i.ref, t.text, str(t.minutes or "")] for i, t in rows])
