@@ -133,6 +133,8 @@ def test_scripted_quiz_runs_to_its_summary_and_counts_in_progress(cetl, folder, 
 
 
 def test_missed_asks_again_only_what_was_last_answered_wrongly(cetl, folder, bank):
+    r = cetl("--curriculum", str(folder), "quiz", "--missed")
+    assert r.exit_code == 0 and "You have not answered any practice questions yet" in r.stdout
     first = qz.select(bank, 4, random.Random(3), area="II.A").questions
     script = "".join(("A" if x.answer != "A" else "B") + "\n" for x in first[:2])  # two wrong
     script += "".join(x.answer + "\n" for x in first[2:])  # two right

@@ -234,7 +234,12 @@ def quiz(
     store = context.store()
     out, err = console(), console(stderr=True)
 
-    only = qz.missed_ids(store.last_practice_results()) if missed else None
+    last = store.last_practice_results() if missed else {}
+    if missed and not last:
+        out.print("You have not answered any practice questions yet, so none are missed. Start with: cetl quiz",
+                  markup=False)
+        return
+    only = qz.missed_ids(last) if missed else None
     seed = seed if seed is not None else _new_seed()
     sel = qz.select(bank, count or DEFAULT_COUNT, random.Random(seed), area=code, only=only)
     if not sel.questions:
@@ -492,7 +497,8 @@ def _show_report(out: "Console", cur, attempt_id: int, report: "Report", timed_o
     out.print("Percent correct only: cetl does not predict CoSN's scaled score.", style="dim", markup=False)
     table = Table(box=None, header_style="bold", pad_edge=False)
     table.add_column("area", no_wrap=True, min_width=7)
-    table.add_column("skill area", overflow="ellipsis", no_wrap=True)
+    # the other columns take 34 characters; long names get an ellipsis rather than cut the table
+    table.add_column("skill area", overflow="ellipsis", no_wrap=True, max_width=max(12, out.width - 34))
     table.add_column("right", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True, min_width=10)
     table.add_column("%", justify="right", no_wrap=True, min_width=4)
