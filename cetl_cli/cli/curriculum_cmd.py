@@ -23,12 +23,23 @@ def curriculum_validate(
 
     Example: cetl curriculum validate ./my-chapter-curriculum
     """
+    from cetl_cli.cli.quiz_cmd import exam_shortfall, validate_bank
+    from cetl_cli.domain.errors import CurriculumError
     from cetl_cli.domain.loader import load_curriculum
 
-    cur = load_curriculum(directory if directory is not None else context.STATE.curriculum_dir)
+    folder = directory if directory is not None else context.STATE.curriculum_dir
+    try:
+        cur = load_curriculum(folder)
+    except CurriculumError as err:  # report the question bank's problems too, all at once
+        raise CurriculumError(err.problems + validate_bank(folder, None)[1]) from None
+    questions, problems = validate_bank(cur.source_dir, cur)
+    if problems:
+        raise CurriculumError(problems)
     todos = sum(len(m.todos) for m in cur.modules)
     refl = sum(len(m.reflections) for m in cur.modules)
     typer.echo(
         f"OK: {cur.source_dir} has {len(cur.modules)} modules, {len(cur.areas)} skill areas, "
-        f"{todos} to-dos and {refl} reflection questions."
+        f"{todos} to-dos, {refl} reflection questions and {len(questions)} practice questions."
     )
+    for note in exam_shortfall(cur, questions):
+        typer.echo(note)

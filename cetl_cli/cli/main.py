@@ -12,6 +12,7 @@ from cetl_cli import __version__
 from cetl_cli.cli import context
 from cetl_cli.cli.curriculum_cmd import curriculum_app
 from cetl_cli.cli.progress_cmd import register as register_progress
+from cetl_cli.cli.quiz_cmd import register as register_quiz
 from cetl_cli.cli.reflect import register as register_reflect
 from cetl_cli.cli.study import study_app
 from cetl_cli.cli.todo import todo_app
@@ -64,6 +65,7 @@ app.add_typer(study_app)
 app.add_typer(todo_app)
 register_reflect(app)
 register_progress(app)
+register_quiz(app)
 app.add_typer(curriculum_app)
 
 

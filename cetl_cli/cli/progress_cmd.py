@@ -23,10 +23,11 @@ def progress(as_json: JsonOutput = False) -> None:
     cur = context.curriculum()
     done, answered = context.progress_sets()
     p = prog.compute(cur, done, answered)
+    practice = practice_scores(cur)
     if as_json:
         from cetl_cli.cli.render import print_json
 
-        print_json(progress_json(cur, p))
+        print_json(progress_json(cur, p, practice))
         return
     from rich.table import Table
     from rich.text import Text
@@ -35,34 +36,67 @@ def progress(as_json: JsonOutput = False) -> None:
 
     table = Table(box=None, header_style="bold", pad_edge=False)
     table.add_column("area", no_wrap=True, min_width=7)
-    table.add_column("skill area", overflow="ellipsis", no_wrap=True)
+    # the other columns take 56 characters; the names get what is left, so nothing is cut off
+    table.add_column("skill area", overflow="ellipsis", no_wrap=True, max_width=max(12, console().width - 56))
     for name in ("weight", "to-dos", "refl."):
         table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
     table.add_column("", no_wrap=True, min_width=10)
     table.add_column("done", justify="right", no_wrap=True, min_width=4)
+    table.add_column("quiz", justify="right", no_wrap=True, min_width=4)
     names = {d.code: d.name for d in cur.framework.domains}
     for d in p.domains:
         table.add_row(Text(d.code, style="bold"), lit(names[d.code], "bold"), f"{d.weight:g}%", "", "",
-                      bar(d.percent, 10), Text(pct(d.percent), style="bold"))
+                      bar(d.percent, 10), Text(pct(d.percent), style="bold"), "")
         for a in p.areas:
             if a.domain == d.code:
                 t = a.tally
+                q = practice[a.code]
                 table.add_row(f"  {a.code}", lit(a.name), f"{a.weight:g}%", f"{t.todos_done}/{t.todos_total}",
-                              f"{t.reflections_answered}/{t.reflections_total}", bar(t.percent, 10), pct(t.percent))
+                              f"{t.reflections_answered}/{t.reflections_total}", bar(t.percent, 10), pct(t.percent),
+                              pct(q.percent) if q.asked else "—")
     out = console()
     out.print(table)
     o = p.overall
     out.print(f"\nAll modules: {o.todos_done}/{o.todos_total} to-dos, "
               f"{o.reflections_answered}/{o.reflections_total} reflections ({pct(o.percent)}).")
     out.print(Text(f"Readiness, weighted by exam weight: {pct(p.readiness)}", style="bold"))
+    weak = weakest_practice(practice)
+    if weak:
+        out.print(Text(f"Weakest in practice (quiz: right of your last {PRACTICE_WINDOW} answers per area): "
+                       + ", ".join(f"{s.code} {pct(s.percent)}" for s in weak)))
+        out.print(Text(f"Practise: cetl quiz --area {weak[0].code}", style="cyan"))
+    elif not any(s.asked for s in practice.values()):
+        out.print(Text("No practice answers yet: try cetl quiz", style="dim"))
 
 
-def progress_json(cur, p) -> dict:
+PRACTICE_WINDOW = 50  # quiz_accuracy looks at each area's latest answers, this many
+
+
+def practice_scores(cur) -> dict:
+    """skill area -> a quiz.Score over its latest practice answers (asked == 0: none yet)."""
+    from cetl_cli.domain.quiz import accuracy
+
+    return {s.code: s for s in accuracy(cur.framework, context.store().practice_accuracy(PRACTICE_WINDOW))}
+
+
+def weakest_practice(practice: dict) -> list:
+    from cetl_cli.domain.quiz import weakest
+
+    return weakest(practice.values())
+
+
+def progress_json(cur, p, practice: dict | None = None) -> dict:
+    practice = practice if practice is not None else practice_scores(cur)
     return {
         "skill_areas": [
             {"code": a.code, "name": a.name, "domain": a.domain, "weight": a.weight,
-             "modules": list(a.modules), **a.tally.as_dict()}
+             "modules": list(a.modules), **a.tally.as_dict(),
+             "quiz_accuracy": practice[a.code].percent if practice[a.code].asked else None,
+             "quiz_answered": practice[a.code].asked}
             for a in p.areas
+        ],
+        "weakest_areas": [
+            {"code": s.code, "name": s.name, "quiz_accuracy": s.percent} for s in weakest_practice(practice)
         ],
         "domains": [
             {"code": d.code, "name": d.name, "weight": d.weight, "percent": d.percent} for d in p.domains

@@ -1,0 +1,43 @@
+"""Synthetic question banks for the quiz and exam tests (the shipped bank is tested on its own)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from cetl_cli.domain.loader import default_curriculum_dir
+
+AREAS = ("I.A", "I.B", "I.C", "II.A", "II.B", "II.C", "III.A", "III.B", "III.C", "III.D")
+LETTERS = "ABCD"
+
+
+def question(code: str, n: int, answer: str | None = None) -> dict:
+    """Question n of area `code`; its answer rotates A-D unless given. Choice X reads 'X n code'."""
+    slug = code.lower().replace(".", "")
+    return {
+        "id": f"{slug}-s{n:02d}",
+        "skill_area": code,
+        "stem": f"Synthetic question {n} for {code}: which choice is right?",
+        "choices": [f"{letter} {n} {code}" for letter in LETTERS],
+        "answer": answer or LETTERS[n % 4],
+        "explanation": f"Choice {answer or LETTERS[n % 4]} is right by construction.",
+        "difficulty": 1 + n % 3,
+    }
+
+
+def make_curriculum(dest: Path, per_area: int | dict[str, int] = 16) -> Path:
+    """The shipped framework and modules, with a synthetic questions/ folder (one file per area)."""
+    src = default_curriculum_dir()
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(src / "framework.yaml", dest / "framework.yaml")
+    shutil.copytree(src / "modules", dest / "modules")
+    qdir = dest / "questions"
+    qdir.mkdir()
+    counts = per_area if isinstance(per_area, dict) else {a: per_area for a in AREAS}
+    for code, count in counts.items():
+        if count:
+            bank = {"questions": [question(code, n) for n in range(1, count + 1)]}
+            (qdir / f"{code.lower().replace('.', '')}.yaml").write_text(yaml.safe_dump(bank, sort_keys=False))
+    return dest
