@@ -23,12 +23,37 @@ def curriculum_validate(
 
     Example: cetl curriculum validate ./my-chapter-curriculum
     """
-    from cetl_cli.domain.loader import load_curriculum
+    from cetl_cli.domain.errors import CurriculumError
+    from cetl_cli.domain.loader import default_curriculum_dir, load_curriculum
 
-    cur = load_curriculum(directory if directory is not None else context.STATE.curriculum_dir)
+    folder = directory if directory is not None else context.STATE.curriculum_dir
+    problems: list[str] = []
+    try:
+        cur = load_curriculum(folder)
+    except CurriculumError as err:
+        cur, problems = None, list(err.problems)
+    # eligibility.yaml is optional in a chapter's folder; its problems are listed with the rest.
+    eligibility = _validate_eligibility(Path(folder) if folder is not None else default_curriculum_dir(), cur)
+    if isinstance(eligibility, list):
+        problems += eligibility
+    if problems or cur is None:
+        raise CurriculumError(problems)
     todos = sum(len(m.todos) for m in cur.modules)
     refl = sum(len(m.reflections) for m in cur.modules)
     typer.echo(
         f"OK: {cur.source_dir} has {len(cur.modules)} modules, {len(cur.areas)} skill areas, "
         f"{todos} to-dos and {refl} reflection questions."
     )
+    if eligibility is not None:
+        typer.echo(f"OK: eligibility.yaml has {len(eligibility.routes)} routes, rules as of "
+                   f"{eligibility.as_of.isoformat()}.")
+
+
+def _validate_eligibility(folder: Path, cur):
+    """The rules in folder/eligibility.yaml, a list of problems, or None when there is no file."""
+    from cetl_cli.domain.eligibility import FILE_NAME, rule_problems
+
+    path = folder / FILE_NAME
+    if not path.is_file():
+        return None
+    return rule_problems(path, [d.code for d in cur.framework.domains] if cur is not None else None)
