@@ -43,8 +43,10 @@ def test_shipped_rules_carry_date_sources_and_both_routes(rules):
     assert {"cosn.org/certification", "cosn.org/certification/betatest",
             "cosn.org/certification/taking-cetl-exam"} <= pages
     standard, waiver = rules.routes
-    assert (standard.verdict, standard.min_years, set(standard.degrees)) == ("eligible", 4, {"bachelor", "master", "doctorate"})
-    assert (waiver.verdict, waiver.min_years, set(waiver.degrees)) == ("eligible_pending_waiver", 7, {"none", "associate"})
+    assert (standard.verdict, standard.min_years) == ("eligible", 4)
+    assert set(standard.degrees) == {"bachelor", "master", "doctorate"}
+    assert (waiver.verdict, waiver.min_years) == ("eligible_pending_waiver", 7)
+    assert set(waiver.degrees) == {"none", "associate"}
     assert set(standard.domains) == set(waiver.domains) == ALL
     assert {d.id for d in waiver.documents} == BOTH_DOCS
     assert "committee decides" in waiver.verdict_text.lower()

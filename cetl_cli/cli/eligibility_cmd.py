@@ -16,6 +16,7 @@ from cetl_cli.cli import context
 from cetl_cli.cli.context import JsonOutput
 
 SETTING = "eligibility.answers"
+DOCUMENT_FLAGS = {"waiver_request": "--waiver", "supervisor_letter": "--supervisor-letter"}
 EXAMPLE = "cetl check-eligibility --degree bachelor --years 5 --domains I,II,III"
 
 experience_app = typer.Typer(
@@ -75,9 +76,11 @@ def check_eligibility(
     On a terminal, cetl asks what the flags do not say, offering last time's answers. With an
     experience log (cetl experience add) it counts that, unless --years or --since say otherwise.
 
-    Experience is counted in days: N years are met when the days you have worked (overlapping
-    roles once, a current role up to today) reach the days in the N years ending today. With
-    --since that is the Nth anniversary (a 29 February start: 1 March in a common year).
+    Experience is counted in days: roles are merged (overlaps count once, a current role runs
+    up to today), and N years are met when those days reach the days in the N years that end
+    where your experience ends (today, while you hold a role). For one unbroken period, such as
+    --since, that is the Nth anniversary of its start; a 29 February start has it on 1 March in
+    a common year.
 
     The verdict is eligible, eligible_pending_waiver (CoSN's committee decides) or
     not_yet_eligible; the exit code is 0 for all three.
@@ -102,13 +105,21 @@ def check_eligibility(
         if not as_json:
             typer.echo("Forgot your remembered answers.")
     rules = el.load_rules(el.rules_path(context.STATE.curriculum_dir))
-    remembered = _remembered(store)
     codes = rules.domain_codes
-    log = _periods(store.experience())
-    answers: dict[str, Any] = {}  # what to remember next time
-    sources: dict[str, str] = {}  # where each fact came from, for the summary
-    need: list[str] = []
 
+    # Every flag is checked before any question is asked.
+    parse_exp = lambda text: _experience(el.parse_experience(text, today), today)  # noqa: E731
+    parse_dom = lambda text: el.parse_domains(text, codes)  # noqa: E731
+    flag_degree = el.parse_degree(degree) if degree is not None else None
+    flag_exp = None
+    if years is not None:
+        flag_exp = el.experience_from_years(el.parse_years(years))
+    elif since is not None:
+        flag_exp = el.experience_since(el.parse_date(since, "--since", today), today)
+    flag_domains = parse_dom(domains) if domains is not None else None
+
+    remembered = _remembered(store)
+    log = _periods(store.experience())
     if interactive and not flags_given:
         from rich.text import Text
 
@@ -117,121 +128,125 @@ def check_eligibility(
         keep = " Press Enter to keep the answer in [brackets]." if remembered else ""
         console().print(Text(f"CETL eligibility check (rules as of {rules.as_of.isoformat()}).{keep}",
                              style="bold"))
+    if interactive and log and flag_exp is None:
+        typer.echo(f"Using your experience log ({len(log)} {'entry' if len(log) == 1 else 'entries'}; "
+                   "cetl experience list). --years, --since or --domains override it.")
 
-    # Highest degree
-    deg: Optional[str] = None
-    if degree is not None:
-        deg, sources["degree"] = el.parse_degree(degree), "--degree"
-    elif interactive:
-        deg = _ask("Highest degree (" + ", ".join(el.DEGREES) + ")", remembered.get("degree"), el.parse_degree)
-        sources["degree"] = "your answer"
-    elif _valid(el.parse_degree, remembered.get("degree")) is not None:
-        deg, sources["degree"] = el.parse_degree(remembered["degree"]), "remembered"
-    else:
-        need.append("--degree LEVEL")
-    if deg is not None:
-        answers["degree"] = deg
-
-    # Experience: years, a start date, or the log
-    exp = None
-    if years is not None:
-        exp, sources["experience"] = el.experience_from_years(el.parse_years(years)), "--years"
-        answers["experience"] = years.strip()
-    elif since is not None:
-        exp = el.experience_since(el.parse_date(since, "--since", today), today)
-        sources["experience"] = "--since"
-        answers["experience"] = since.strip()
-    elif log:
-        exp, sources["experience"] = el.experience_from_log(log, today), "your experience log"
-        if interactive:
-            typer.echo(f"Using your experience log ({len(log)} {'entry' if len(log) == 1 else 'entries'}; "
-                       "cetl experience list). --years, --since or --domains override it.")
-    else:
-        parse = lambda text: el.parse_experience(text, today)  # noqa: E731
-        if interactive:
-            text = _ask("Years of education-technology experience, or the date it started (YYYY-MM-DD)",
-                        remembered.get("experience"), parse, keep_text=True)
-            sources["experience"] = "your answer"
-        elif _valid(parse, remembered.get("experience")) is not None:
-            text, sources["experience"] = remembered["experience"], "remembered"
-        else:
-            text = None
-            need.append("--years N or --since YYYY-MM-DD")
-        if text is not None:
-            value = parse(text)
-            exp = el.experience_from_years(value) if isinstance(value, float) else el.experience_since(value, today)
-            answers["experience"] = text.strip()
-
-    # Domains covered
-    covered: Optional[frozenset[str]] = None
-    parse_dom = lambda text: el.parse_domains(text, codes)  # noqa: E731
-    if domains is not None:
-        covered, sources["domains"] = parse_dom(domains), "--domains"
-    elif log:
-        covered, sources["domains"] = el.log_domains(log), "your experience log"
-    elif interactive:
-        _show_domains(rules)
-        covered = parse_dom(_ask("Which domains does that experience cover? (e.g. I,II,III, or none)",
-                                 remembered.get("domains"), parse_dom, keep_text=True))
-        sources["domains"] = "your answer"
-    elif _valid(parse_dom, remembered.get("domains")) is not None:
-        covered, sources["domains"] = parse_dom(remembered["domains"]), "remembered"
-    else:
-        need.append("--domains I,II,III")
-    if covered is not None and sources["domains"] != "your experience log":
-        answers["domains"] = _codes(covered, codes) or "none"
-
-    if need:
+    # Each answer comes from: its flag, else the experience log, else a question on a
+    # terminal, else the answer remembered from last time.
+    asker = _Asker(interactive, remembered)
+    deg = asker.pick("degree", flag_degree, "--degree", None, el.parse_degree,
+                     "Highest degree (" + ", ".join(el.DEGREES) + ")", "--degree LEVEL",
+                     canonical=lambda value, text: value)
+    exp = asker.pick("experience", flag_exp, "--years" if years is not None else "--since",
+                     el.experience_from_log(log, today) if log else None, parse_exp,
+                     "Years of education-technology experience, or the date it started (YYYY-MM-DD)",
+                     "--years N or --since YYYY-MM-DD",
+                     flag_text=(years if years is not None else since))
+    covered = asker.pick("domains", flag_domains, "--domains", el.log_domains(log) if log else None, parse_dom,
+                         "Which domains does that experience cover? (e.g. I,II,III, or none)",
+                         "--domains I,II,III", before_asking=lambda: _show_domains(rules),
+                         canonical=lambda value, text: _codes(value, codes) or "none")
+    if asker.need:
         _usage_error(
-            f"check-eligibility needs {', '.join(need)} (cetl cannot ask: this is not a terminal"
+            f"check-eligibility needs {', '.join(asker.need)} (cetl cannot ask: this is not a terminal"
             f"{' or --json is on' if as_json else ''}). Example: {EXAMPLE}"
         )
-    assert deg is not None and exp is not None and covered is not None
 
-    # Documents, only for routes open to this degree (the waiver route, for no degree)
+    # Documents, only for the routes open to this degree (the waiver route, for no degree).
     flag_docs = {"waiver_request": waiver, "supervisor_letter": letter}
     remembered_docs = remembered.get("documents") if isinstance(remembered.get("documents"), dict) else {}
-    ready: set[str] = set()
     doc_answers: dict[str, bool] = dict(remembered_docs)
     doc_sources: dict[str, str] = {}
+    ready: set[str] = set()
     for doc in _relevant_documents(rules, deg):
+        flag = DOCUMENT_FLAGS[doc.id]
         if flag_docs.get(doc.id) is not None:
-            value, doc_sources[doc.id] = bool(flag_docs[doc.id]), el.DOCUMENT_FLAGS[doc.id]
+            value = bool(flag_docs[doc.id])
+            doc_sources[doc.id] = flag if value else flag.replace("--", "--no-", 1)
         elif interactive:
             value = _confirm(f"Is this ready: {doc.name}?", bool(remembered_docs.get(doc.id, False)))
             doc_sources[doc.id] = "your answer"
         elif isinstance(remembered_docs.get(doc.id), bool):
             value, doc_sources[doc.id] = remembered_docs[doc.id], "remembered"
-        else:
-            value, doc_sources[doc.id] = False, f"not confirmed: pass {el.DOCUMENT_FLAGS[doc.id]} when it is ready"
-        doc_answers[doc.id] = value
+        else:  # never answered: not ready, and nothing to remember
+            value, doc_sources[doc.id] = False, f"not confirmed: pass {flag} when it is ready"
+        if doc_sources[doc.id] in (flag, flag.replace("--", "--no-", 1), "your answer"):
+            doc_answers[doc.id] = value
         if value:
             ready.add(doc.id)
     if doc_answers:
-        answers["documents"] = doc_answers
+        asker.answers["documents"] = doc_answers
 
     facts = el.Facts(degree=deg, experience=exp, domains=covered, documents=frozenset(ready))
     verdict = el.evaluate(rules, facts, today)
-    store.set_setting(SETTING, json.dumps({**remembered, **answers}, sort_keys=True))
+    store.set_setting(SETTING, json.dumps({**remembered, **asker.answers}, sort_keys=True))
 
     if as_json:
         from cetl_cli.cli.render import print_json
 
-        print_json(verdict_json(verdict, today))
+        print_json(verdict_json(verdict))
         return
-    _show_verdict(verdict, today, sources, doc_sources)
+    _show_verdict(verdict, asker.sources, doc_sources)
 
 
-def _ask(text: str, default: Optional[str], parse, keep_text: bool = False):
-    """typer.prompt that re-asks (with the reason) until `parse` accepts the answer."""
+def _experience(value, today):
+    """An answer to the experience question (years, or a start date) as an Experience."""
+    from cetl_cli.domain import eligibility as el
+
+    if isinstance(value, float):
+        return el.experience_from_years(value)
+    return el.experience_since(value, today)
+
+
+class _Asker:
+    """Picks each answer from a flag, the log, a question or memory; notes what to remember."""
+
+    def __init__(self, interactive: bool, remembered: dict):
+        self.interactive = interactive
+        self.remembered = remembered
+        self.answers: dict[str, Any] = {}  # what to remember next time (typed text)
+        self.sources: dict[str, str] = {}  # where each answer came from, for the summary
+        self.need: list[str] = []  # flags still missing, when nothing can be asked
+
+    def pick(self, key: str, flag_value, flag_label: str, log_value, parse, question: str, need: str,
+             before_asking=None, flag_text: Optional[str] = None, canonical=None):
+        """`canonical(value, text)` is the text to remember (default: the text as typed)."""
+        canonical = canonical or (lambda value, text: text.strip())
+        if flag_value is not None:
+            self.sources[key] = flag_label
+            self.answers[key] = canonical(flag_value, flag_text if flag_text is not None else str(flag_value))
+            return flag_value
+        if log_value is not None:
+            self.sources[key] = "your experience log"
+            return log_value
+        remembered = self.remembered.get(key)
+        if self.interactive:
+            if before_asking is not None:
+                before_asking()
+            text = _ask(question, remembered, parse)
+            self.sources[key] = "your answer"
+        elif _valid(parse, remembered) is not None:
+            text = remembered
+            self.sources[key] = "remembered"
+        else:
+            self.need.append(need)
+            return None
+        value = parse(text)
+        self.answers[key] = canonical(value, text)
+        return value
+
+
+def _ask(text: str, default: Optional[str], parse) -> str:
+    """typer.prompt that re-asks (with the reason) until `parse` accepts it; returns the text."""
     from cetl_cli.domain.errors import UserInputError
 
-    def proc(value: str):
+    def proc(value: str) -> str:
         try:
-            parsed = parse(value)
+            parse(value)
         except UserInputError as err:
             raise typer.BadParameter(str(err)) from None
-        return value.strip() if keep_text else parsed
+        return value.strip()
 
     if default is not None and _valid(parse, default) is None:
         default = None  # a remembered answer that no longer fits (e.g. rules changed)
@@ -324,9 +339,7 @@ HEADLINES = {
 }
 
 
-def verdict_json(v, today) -> dict:
-    from cetl_cli.domain.eligibility import DEGREES
-
+def verdict_json(v) -> dict:
     exp = v.facts.experience
     codes = v.rules.domain_codes
     return {
@@ -358,7 +371,7 @@ def verdict_json(v, today) -> dict:
     }
 
 
-def _show_verdict(v, today, sources: dict, doc_sources: dict) -> None:
+def _show_verdict(v, sources: dict, doc_sources: dict) -> None:
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
@@ -437,8 +450,9 @@ def experience_add(
                                        help="The first day in the role.")],
     domains: Annotated[str, typer.Option("--domains", metavar="I,II,III", show_default=False,
                                          help="The framework domains the role covered, e.g. I,III (or none).")],
-    end: Annotated[Optional[str], typer.Option("--to", metavar="YYYY-MM-DD", show_default=False,
-                                               help="The last day in the role; leave out if you still hold it.")] = None,
+    end: Annotated[Optional[str], typer.Option(
+        "--to", metavar="YYYY-MM-DD", show_default=False,
+        help="The last day in the role; leave out if you still hold it.")] = None,
 ) -> None:
     """Add a role to your experience log.
 

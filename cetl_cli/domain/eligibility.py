@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Iterable, Literal, Optional
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import Field, field_validator
 
 from cetl_cli.domain.errors import CurriculumError, UserInputError
 from cetl_cli.domain.models import DomainCode, Slug, Strict, Text
@@ -43,8 +43,8 @@ DEGREE_NAMES = {
     "master": "a master's degree",
     "doctorate": "a doctorate",
 }
-# Documents a route can ask for. Fixed, because each has its own command-line flag.
-DOCUMENT_FLAGS = {"waiver_request": "--waiver", "supervisor_letter": "--supervisor-letter"}
+# Documents a route can ask for (Document.id). Fixed, because each has its own command-line flag.
+DOCUMENT_IDS = ("waiver_request", "supervisor_letter")
 
 Status = Literal["eligible", "eligible_pending_waiver", "not_yet_eligible"]
 STATUSES: tuple[str, ...] = ("eligible", "eligible_pending_waiver", "not_yet_eligible")
@@ -106,9 +106,6 @@ class Rules(Strict):
 
     def domain_name(self, code: str) -> str:
         return next((d.name for d in self.domains if d.code == code), code)
-
-    def document_names(self) -> dict[str, str]:
-        return {d.id: d.name for r in self.routes for d in r.documents}
 
 
 def rules_path(directory: Path | str | None) -> Path:
