@@ -82,6 +82,15 @@ def test_removing_an_unknown_entry(cetl):
     r = cetl("experience", "remove", "7")
     assert r.exit_code == 1
     assert "No experience entry #7" in r.stderr and "cetl experience list" in r.stderr
+    r = cetl("experience", "remove", "abc")
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1
+    assert "'abc' is not an entry id" in r.stderr
+
+
+def test_remove_accepts_the_id_as_shown_after_add(cetl):
+    cetl("experience", "add", "--role", "CTO", "--from", "2020-01-01", "--domains", "I")
+    r = cetl("experience", "remove", "#1")
+    assert r.exit_code == 0 and entries(cetl)["entries"] == []
 
 
 def test_required_options_are_a_usage_error(cetl):

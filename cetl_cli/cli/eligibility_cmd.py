@@ -540,14 +540,19 @@ def experience_list(as_json: JsonOutput = False) -> None:
 
 @experience_app.command("remove")
 def experience_remove(
-    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's id, from cetl experience list.")],
+    entry: Annotated[str, typer.Argument(metavar="ID", help="The entry's id, from cetl experience list.",
+                                         show_default=False)],
 ) -> None:
     """Remove an entry from your experience log.
 
     Example: cetl experience remove 2
     """
-    from cetl_cli.domain.errors import NotFoundError
+    from cetl_cli.domain.errors import NotFoundError, UserInputError
 
+    text = entry.strip().lstrip("#")
+    if not text.isdigit():
+        raise UserInputError(f"{entry!r} is not an entry id; ids are numbers: see them with cetl experience list")
+    entry_id = int(text)
     store = context.store()
     if not store.remove_experience(entry_id):
         raise NotFoundError(f"No experience entry #{entry_id}; see the ids with: cetl experience list")
