@@ -53,10 +53,9 @@ def test_questions_then_remembered_answers_as_defaults(env):
     child.expect_exact("II   Understanding the Educational Environment")
     child.expect_exact("(e.g. I,II,III, or none): ")
     child.sendline("I, II")
-    child.expect_exact("Is this ready: a written waiver request")
-    child.expect_exact("[y/N]: ")
+    child.expect_exact("Is your written waiver request to CoSN's committee ready? [y/N]: ")
     child.sendline("y")
-    child.expect_exact("Is this ready: a signed recommendation from your supervisor? [y/N]: ")
+    child.expect_exact("Is your supervisor's signed recommendation ready? [y/N]: ")
     child.sendline("")
     out = finish(child)
     assert child.exitstatus == 0
@@ -73,9 +72,9 @@ def test_questions_then_remembered_answers_as_defaults(env):
     child.sendline("")
     child.expect_exact("or none) [I,II]: ")
     child.sendline("I,II,III")
-    child.expect_exact("[Y/n]: ")  # the waiver request: yes, last time
+    child.expect_exact("committee ready? [Y/n]: ")  # yes, last time
     child.sendline("")
-    child.expect_exact("your supervisor? [y/N]: ")
+    child.expect_exact("recommendation ready? [y/N]: ")
     child.sendline("yes")
     out = finish(child)
     assert child.exitstatus == 0

@@ -17,6 +17,10 @@ from cetl_cli.cli.context import JsonOutput
 
 SETTING = "eligibility.answers"
 DOCUMENT_FLAGS = {"waiver_request": "--waiver", "supervisor_letter": "--supervisor-letter"}
+DOCUMENT_QUESTIONS = {
+    "waiver_request": "Is your written waiver request to CoSN's committee ready?",
+    "supervisor_letter": "Is your supervisor's signed recommendation ready?",
+}
 EXAMPLE = "cetl check-eligibility --degree bachelor --years 5 --domains I,II,III"
 
 experience_app = typer.Typer(
@@ -165,7 +169,7 @@ def check_eligibility(
             value = bool(flag_docs[doc.id])
             doc_sources[doc.id] = flag if value else flag.replace("--", "--no-", 1)
         elif interactive:
-            value = _confirm(f"Is this ready: {doc.name}?", bool(remembered_docs.get(doc.id, False)))
+            value = _confirm(DOCUMENT_QUESTIONS[doc.id], bool(remembered_docs.get(doc.id, False)))
             doc_sources[doc.id] = "your answer"
         elif isinstance(remembered_docs.get(doc.id), bool):
             value, doc_sources[doc.id] = remembered_docs[doc.id], "remembered"
