@@ -11,6 +11,7 @@ import typer
 from cetl_cli import __version__
 from cetl_cli.cli import context
 from cetl_cli.cli.curriculum_cmd import curriculum_app
+from cetl_cli.cli.eligibility_cmd import register as register_eligibility
 from cetl_cli.cli.progress_cmd import register as register_progress
 from cetl_cli.cli.quiz_cmd import register as register_quiz
 from cetl_cli.cli.reflect import register as register_reflect
@@ -67,6 +68,7 @@ register_reflect(app)
 register_progress(app)
 register_quiz(app)
 app.add_typer(curriculum_app)
+register_eligibility(app)
 
 
 def run(argv: list[str] | None = None) -> None:
