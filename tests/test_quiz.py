@@ -129,7 +129,7 @@ def test_scripted_quiz_runs_to_its_summary_and_counts_in_progress(cetl, folder, 
     assert data["weakest_areas"] == [{"code": "I.B", "name": "Strategic Planning", "quiz_accuracy": ib["quiz_accuracy"]}]
     text = cetl("--curriculum", str(folder), "progress").stdout
     assert "Weakest in practice (quiz: right of your last 50 answers per area): I.B " in text
-    assert "Practise: cetl quiz --area I.B" in text
+    assert "Practice: cetl quiz --area I.B" in text
 
 
 def test_missed_asks_again_only_what_was_last_answered_wrongly(cetl, folder, bank):

@@ -64,7 +64,7 @@ def progress(as_json: JsonOutput = False) -> None:
     if weak:
         out.print(Text(f"Weakest in practice (quiz: right of your last {PRACTICE_WINDOW} answers per area): "
                        + ", ".join(f"{s.code} {pct(s.percent)}" for s in weak)))
-        out.print(Text(f"Practise: cetl quiz --area {weak[0].code}", style="cyan"))
+        out.print(Text(f"Practice: cetl quiz --area {weak[0].code}", style="cyan"))
     elif not any(s.asked for s in practice.values()):
         out.print(Text("No practice answers yet: try cetl quiz", style="dim"))
 
