@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cetl_cli.domain.errors import StoreError
@@ -145,6 +145,7 @@ def test_concurrent_processes_never_lose_a_write(tmp_path):
     assert versions == list(range(1, 3 * n + 1))
 
 
+@settings(max_examples=50, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d"]), st.booleans()), max_size=40))
 def test_the_latest_event_decides_whether_a_todo_is_done(steps):
     store = Store(sqlite3.connect(":memory:"))

@@ -73,20 +73,20 @@ def module_json(cur, module, done: set[str], answered: set[str]) -> dict:
         "domain": {"code": domain.code, "name": domain.name, "weight": domain.weight} if domain else None,
         "summary": module.summary,
         "objectives": list(module.objectives),
-        "key_concepts": [c.model_dump(mode="json") for c in module.key_concepts],
+        "key_concepts": [c.as_json() for c in module.key_concepts],
         "todos": [
-            {"ref": i.ref, **t.model_dump(mode="json"), "done": t.id in done}
+            {"ref": i.ref, **t.as_json(), "done": t.id in done}
             for i, t in zip(cur.todos(module), module.todos)
         ],
         "reflections": [
             {
                 "ref": i.ref,
-                **r.model_dump(mode="json"),
+                **r.as_json(),
                 "answered": r.id in answered,
                 "versions": len(store.answers(r.id)) if r.id in answered else 0,
             }
             for i, r in zip(cur.reflections(module), module.reflections)
         ],
-        "extending": [e.model_dump(mode="json") for e in module.extending],
+        "extending": [e.as_json() for e in module.extending],
         "progress": module_tally(cur, module, done, answered).as_dict(),
     }
