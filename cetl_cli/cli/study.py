@@ -1,7 +1,6 @@
 """`cetl study`: read a module: summary, objectives, key concepts, to-dos, reflections, reading."""
 
-from __future__ import annotations
-
+# Typer reads these signatures on every run: real annotations, not strings to evaluate.
 from typing import Annotated
 
 import typer
@@ -53,10 +52,11 @@ def show_module(token: str, as_json: bool) -> None:
 
         print_json(module_json(cur, module, done, answered))
         return
-    from cetl_cli.cli.module_view import module_renderables
-    from cetl_cli.cli.render import show
+    from cetl_cli.cli.module_view import module_lines
+    from cetl_cli.cli.term import Out
 
-    show(module_renderables(cur, module, done, answered))
+    out = Out()
+    out.page(module_lines(out, cur, module, done, answered))
 
 
 def module_json(cur, module, done: set[str], answered: set[str]) -> dict:
