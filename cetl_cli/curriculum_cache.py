@@ -98,6 +98,7 @@ def load(directory: Path | str | None = None) -> "Curriculum":
     from cetl_cli.domain.loader import default_curriculum_dir
 
     root = Path(directory) if directory is not None else default_curriculum_dir()
+    started = time.time_ns()
     try:
         key = cache_key(root)
     except OSError:
@@ -111,14 +112,16 @@ def load(directory: Path | str | None = None) -> "Curriculum":
     from cetl_cli.domain.loader import load_curriculum
 
     curriculum = load_curriculum(root)  # raises on any problem: nothing is cached
-    if key is not None and _settled(key):
+    if key is not None and _settled(key, started):
         _write(cache_file(root), key, curriculum)
     return curriculum
 
 
-def _settled(key: tuple) -> bool:
+def _settled(key: tuple, read_at: int) -> bool:
+    """Whether every file was last changed well before it was read: a later change then cannot
+    share its timestamp, so the key will see it."""
     newest = max((f[2] for f in key[-1]), default=0)
-    return newest < time.time_ns() - SETTLE_NS
+    return newest < read_at - SETTLE_NS
 
 
 def _read(path: Path, key: tuple) -> "Curriculum | None":
