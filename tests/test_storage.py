@@ -168,3 +168,33 @@ def test_done_todos_seeks_the_index_instead_of_reading_every_event(store):
     plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + captured[0]))
     assert "SCAN todo_events" not in plan, plan
     assert "SEARCH" in plan and "idx_todo_events_item_id_id" in plan, plan
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["q1", "q2", "q3"]), st.sampled_from(["I.A", "II.B"]), st.booleans()),
+                max_size=30), st.integers(min_value=1, max_value=5))
+def test_practice_summaries_match_the_history(answers, recent):
+    store = Store(sqlite3.connect(":memory:"))
+    for question, area, right in answers:
+        store.record_practice(question, area, "A", right, 10.0, "quiz")
+    last: dict[str, bool] = {}
+    per_area: dict[str, list[bool]] = {}
+    for question, area, right in answers:
+        last[question] = right
+        per_area.setdefault(area, []).append(right)
+    assert store.last_practice_results() == last
+    assert store.practice_accuracy(recent) == {
+        a: (sum(rs[-recent:]), len(rs[-recent:])) for a, rs in per_area.items()}
+    store.close()
+
+
+def test_practice_summaries_seek_the_indexes_instead_of_reading_every_answer(store):
+    store.record_practice("q1", "I.A", "A", True, 1.0, "quiz")
+    captured: list[str] = []
+    store.conn.set_trace_callback(captured.append)
+    store.practice_accuracy(50)
+    store.last_practice_results()
+    store.conn.set_trace_callback(None)
+    for sql in captured:
+        plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql.replace(":n", "50")))
+        assert "SCAN practice_answers" not in plan and "SCAN p " not in plan, plan
