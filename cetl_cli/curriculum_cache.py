@@ -14,6 +14,9 @@ unreadable, damaged or for another key is ignored and rewritten. Files changed i
 seconds are not cached yet: a file written twice within one tick of the file-system clock can
 keep both its size and its timestamp, so only settled timestamps are trusted.
 
+`cached(folder, name, build)` keeps any other result read from a folder the same way (say, rules
+read from a YAML file next to the curriculum); `load` is that for the curriculum.
+
 The cache lives in `$CETL_HOME/cache` when CETL_HOME is set, else in the platform's user cache
 folder (`~/.cache/cetl` on Linux). It is private to the user (like the database), and deleting
 it is always safe. `cetl curriculum validate` never uses it.
@@ -26,7 +29,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 try:  # the C pickler alone: pickle.py adds 1-2 ms of imports for its pure-Python fallback
     from _pickle import dumps, loads
@@ -36,7 +39,9 @@ except ImportError:  # pragma: no cover - not CPython
 if TYPE_CHECKING:
     from cetl_cli.domain.models import Curriculum
 
-FORMAT = 1
+FORMAT = 2
+T = TypeVar("T")
+_MISS = object()
 SETTLE_NS = 2_000_000_000  # files changed less than 2 s ago are not cached yet
 DOMAIN_DIR = Path(__file__).resolve().parent / "domain"
 
@@ -74,20 +79,41 @@ def _files(root: Path, depth: int = 3) -> list[tuple[str, int, int]]:
     return out
 
 
-def cache_key(root: Path) -> tuple:
-    """Everything the cached curriculum depends on. Raises OSError when the folder cannot be read."""
+def cache_key(root: Path, name: str = "curriculum") -> tuple:
+    """Everything a cached result depends on. Raises OSError when the folder cannot be read."""
     from pydantic.version import VERSION as pydantic_version
 
     from cetl_cli import __version__
 
     code = [f for f in _files(DOMAIN_DIR) if f[0].endswith(".py")]
-    return (FORMAT, __version__, sys.version, pydantic_version, tuple(code),
+    return (FORMAT, name, __version__, sys.version, pydantic_version, tuple(code),
             str(root.resolve()), tuple(_files(root)))
 
 
-def cache_file(root: Path) -> Path:
+def cache_file(root: Path, name: str = "curriculum") -> Path:
     digest = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return cache_dir() / f"curriculum-{digest}.pickle"
+    return cache_dir() / f"{name}-{digest}.pickle"
+
+
+def cached(root: Path, name: str, build: Callable[[], T]) -> T:
+    """`build()`, or its result from the last run while no file under `root` has changed.
+
+    `build` reads and checks files under `root` and raises on any problem (nothing is cached
+    then). Its result must pickle. `name` tells apart several results kept for one folder.
+    """
+    started = time.time_ns()
+    try:
+        key = cache_key(root, name)
+    except OSError:
+        key = None  # no such folder, or unreadable: `build` reports it properly
+    if key is not None:
+        hit = _read(cache_file(root, name), key)
+        if hit is not _MISS:
+            return hit
+    result = build()
+    if key is not None and _settled(key, started):
+        _write(cache_file(root, name), key, result)
+    return result
 
 
 def load(directory: Path | str | None = None) -> "Curriculum":
@@ -95,25 +121,11 @@ def load(directory: Path | str | None = None) -> "Curriculum":
 
     Raises CurriculumError exactly like `load_curriculum`, which does the work on a miss.
     """
-    from cetl_cli.domain.loader import default_curriculum_dir
+    from cetl_cli.domain import loader
 
-    root = Path(directory) if directory is not None else default_curriculum_dir()
-    started = time.time_ns()
-    try:
-        key = cache_key(root)
-    except OSError:
-        key = None  # no such folder, or unreadable: the loader reports it properly
-    if key is not None:
-        cached = _read(cache_file(root), key)
-        if cached is not None:
-            cached.source_dir = root  # as the user spelled it this time
-            return cached
-
-    from cetl_cli.domain.loader import load_curriculum
-
-    curriculum = load_curriculum(root)  # raises on any problem: nothing is cached
-    if key is not None and _settled(key, started):
-        _write(cache_file(root), key, curriculum)
+    root = Path(directory) if directory is not None else loader.default_curriculum_dir()
+    curriculum = cached(root, "curriculum", lambda: loader.load_curriculum(root))
+    curriculum.source_dir = root  # as the user spelled it this time
     return curriculum
 
 
@@ -124,33 +136,31 @@ def _settled(key: tuple, read_at: int) -> bool:
     return newest < read_at - SETTLE_NS
 
 
-def _read(path: Path, key: tuple) -> "Curriculum | None":
+def _read(path: Path, key: tuple) -> object:
     try:
         data = path.read_bytes()
     except OSError:
-        return None
+        return _MISS
     try:
         # Unpickling runs code named in the file; the file is in the user's own private cache
         # folder, written by cetl, so it is as trusted as cetl's own database.
-        fmt, stored_key, curriculum = loads(data)
+        fmt, stored_key, result = loads(data)
     except Exception:  # noqa: BLE001 - a damaged cache is just a miss
-        return None
-    from cetl_cli.domain.models import Curriculum
-
-    if fmt != FORMAT or stored_key != key or not isinstance(curriculum, Curriculum):
-        return None
-    return curriculum
+        return _MISS
+    if fmt != FORMAT or stored_key != key:
+        return _MISS
+    return result
 
 
-def _write(path: Path, key: tuple, curriculum: "Curriculum") -> None:
+def _write(path: Path, key: tuple, result: object) -> None:
     """Atomically replace the cache file; any failure just leaves the cache unwritten."""
     tmp = None
     try:
         import tempfile
 
-        data = dumps((FORMAT, key, curriculum), protocol=5)
+        data = dumps((FORMAT, key, result), protocol=5)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".curriculum-", suffix=".tmp", dir=path.parent)  # 0600
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)  # 0600
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)

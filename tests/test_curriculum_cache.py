@@ -130,3 +130,22 @@ def test_validate_never_trusts_the_cache(cetl, curriculum_copy):
     assert cetl("--curriculum", str(curriculum_copy), "modules").exit_code == 0  # cached
     r = cetl("curriculum", "validate", str(curriculum_copy))
     assert r.exit_code == 2 and "'I.X' is not a skill area" in r.stderr
+
+
+def test_other_results_from_a_folder_are_kept_apart_and_follow_its_files(tmp_path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "rules.yaml").write_text("years: 5\n")
+    settle(folder)
+    builds = []
+
+    def build(value):
+        builds.append(value)
+        return {"value": value, "text": (folder / "rules.yaml").read_text()}
+
+    assert cache.cached(folder, "rules", lambda: build(1)) == {"value": 1, "text": "years: 5\n"}
+    assert cache.cached(folder, "rules", lambda: build(2))["value"] == 1  # from the cache
+    assert cache.cached(folder, "other", lambda: build(3))["value"] == 3  # another name, its own entry
+    (folder / "rules.yaml").write_text("years: 6\n")
+    assert cache.cached(folder, "rules", lambda: build(4)) == {"value": 4, "text": "years: 6\n"}
+    assert builds == [1, 3, 4]
