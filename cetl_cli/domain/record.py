@@ -65,6 +65,14 @@ class Record:
                     value = value.copy()
             d[name] = value
 
+    @classmethod
+    def trusted(cls, values: dict[str, Any]) -> "Record":
+        """A record from a dict holding exactly its fields, in order, without checking them:
+        for values that were validated already (the loader's), where speed matters."""
+        self = object.__new__(cls)
+        self.__dict__.update(values)
+        return self
+
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable: cannot set {name!r}")
 

@@ -115,9 +115,17 @@ def to_model(value: Any) -> Any:
     """A validated schema object (or a list of them) as the same-named plain class of models.py."""
     from cetl_cli.domain import models
 
-    if isinstance(value, BaseModel):
-        cls = getattr(models, type(value).__name__)
-        return cls(**{name: to_model(getattr(value, name)) for name in type(value).model_fields})
-    if isinstance(value, list):
-        return [to_model(v) for v in value]
-    return value
+    twins: dict[type, Any] = {}
+
+    def convert(v: Any) -> Any:
+        if isinstance(v, BaseModel):
+            cls = twins.get(type(v))
+            if cls is None:
+                cls = twins[type(v)] = getattr(models, type(v).__name__)
+            # Validated, complete and in field order (tests/test_models.py checks the twins).
+            return cls.trusted({k: convert(x) for k, x in v.__dict__.items()})
+        if isinstance(v, list):
+            return [convert(x) for x in v]
+        return v
+
+    return convert(value)
