@@ -14,12 +14,13 @@ from typing import Literal, Optional, Union
 
 from cetl_cli.domain.record import Record
 
-_SCHEMA_NAMES = ("Strict", "Text", "Slug", "AreaCode", "DomainCode", "Weight", "reflow")
+# The pydantic building blocks live in schema.py. Schema code written against the older
+# models.py (`from cetl_cli.domain.models import Dated, Strict, Text`) still works: those names
+# are fetched from schema.py, loading pydantic, only when asked for.
+_SCHEMA_NAMES = ("Strict", "Dated", "Text", "Slug", "AreaCode", "DomainCode", "Weight", "reflow")
 
 
 def __getattr__(name: str):
-    # The pydantic building blocks moved to schema.py; importing them from here still works
-    # (and loads pydantic only then).
     if name in _SCHEMA_NAMES:
         from cetl_cli.domain import schema
 
@@ -27,8 +28,8 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class Dated(Record):
-    """Optional provenance for anything that can go out of date."""
+class DatedRecord(Record):
+    """Optional provenance for anything that can go out of date (schema.Dated's twin)."""
 
     as_of: Optional[dt.date] = None
     source: Optional[str] = None
@@ -53,30 +54,30 @@ class Domain(Record):
     skill_areas: list[SkillArea]
 
 
-class Framework(Dated):
+class Framework(DatedRecord):
     name: str
     publisher: Optional[str] = None
     core_values: list[CoreValue] = []
     domains: list[Domain]
 
 
-class KeyConcept(Dated):
+class KeyConcept(DatedRecord):
     term: str
     explanation: str
 
 
-class Todo(Dated):
+class Todo(DatedRecord):
     id: str
     text: str
     minutes: Optional[int] = None
 
 
-class Reflection(Dated):
+class Reflection(DatedRecord):
     id: str
     prompt: str
 
 
-class Extending(Dated):
+class Extending(DatedRecord):
     title: str
     source: str  # the publisher
     note: str
