@@ -152,6 +152,17 @@ def _read(path: Path, key: tuple) -> object:
     return result
 
 
+def _private_folder(folder: Path) -> None:
+    """Create `folder` and any missing parents owner-only: with CETL_HOME the cache sits inside
+    cetl's data folder, which may not exist yet and must be private like the database."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for f in reversed(missing):
+        f.mkdir(mode=0o700, exist_ok=True)
+
+
 def _write(path: Path, key: tuple, result: object) -> None:
     """Atomically replace the cache file; any failure just leaves the cache unwritten."""
     tmp = None
@@ -159,7 +170,7 @@ def _write(path: Path, key: tuple, result: object) -> None:
         import tempfile
 
         data = dumps((FORMAT, key, result), protocol=5)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _private_folder(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)  # 0600
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

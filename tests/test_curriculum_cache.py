@@ -149,3 +149,13 @@ def test_other_results_from_a_folder_are_kept_apart_and_follow_its_files(tmp_pat
     (folder / "rules.yaml").write_text("years: 6\n")
     assert cache.cached(folder, "rules", lambda: build(4)) == {"value": 4, "text": "years: 6\n"}
     assert builds == [1, 3, 4]
+
+
+def test_a_new_data_folder_made_for_the_cache_is_private(cetl, tmp_path, monkeypatch):
+    import stat
+
+    home = tmp_path / "new" / "home"
+    monkeypatch.setenv("CETL_HOME", str(home))
+    assert cetl("progress").exit_code == 0
+    for folder in (home.parent, home, home / "cache"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
