@@ -110,7 +110,8 @@ class Styled:
     def plain(self) -> str:
         return "".join(t for t, _ in self.runs)
 
-    def __len__(self) -> int:
+    def cells(self) -> int:
+        """Columns the text takes on a terminal."""
         return cell_len(self.plain)
 
     def __repr__(self) -> str:
@@ -207,8 +208,8 @@ class Out:
             else:
                 pieces = _cut(line, _breaks(plain, room))
             for piece in pieces:
-                text = self._sgr(piece)
-                out.append(pad + text if text else "")
+                rendered = self._sgr(piece)
+                out.append(pad + rendered if rendered else "")
         return out
 
     def _sgr(self, runs: list[tuple[str, str]]) -> str:
@@ -293,7 +294,7 @@ def grid(columns: list[tuple[str, str, int]], rows: list[list], width: int, shri
     """
     body = [[Styled(h, "bold") for h, _, _ in columns]]
     body += [[c if isinstance(c, Styled) else Styled(c) for c in row] for row in rows]
-    widths = [max(least, *(len(row[i]) for row in body)) for i, (_, _, least) in enumerate(columns)]
+    widths = [max(least, *(row[i].cells() for row in body)) for i, (_, _, least) in enumerate(columns)]
     over = sum(widths) + 2 * (len(widths) - 1) - width
     if over > 0:
         widths[shrink] = max(8, widths[shrink] - over)
@@ -302,12 +303,12 @@ def grid(columns: list[tuple[str, str, int]], rows: list[list], width: int, shri
         if n:
             out.append("\n")
         for i, (cell, w, (_, justify, _)) in enumerate(zip(row, widths, columns)):
-            if len(cell) > w:
+            if cell.cells() > w:
                 plain = cell.plain
                 while cell_len(plain) > w - 1:
                     plain = plain[:-1]
                 cell = Styled(plain + "…", cell.style)
-            gap = " " * (w - len(cell))
+            gap = " " * (w - cell.cells())
             out.append("  " if i else "")
             out.append(gap if justify == "right" else "")
             out.append(cell)
