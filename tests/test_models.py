@@ -91,3 +91,16 @@ def test_trusted_records_equal_checked_ones():
     assert Point.trusted({"x": 1, "y": 2, "tags": []}) == Point(1, 2, [])
     with pytest.raises(AttributeError, match="immutable"):
         Point.trusted({"x": 1, "y": 2, "tags": []}).x = 3
+
+
+def test_records_can_be_checked_and_dumped_like_the_schema_classes(curriculum):
+    from pydantic import ValidationError
+
+    fw = models.Framework.model_validate({"name": "Chapter", "domains": [
+        {"code": "I", "name": "One", "weight": 100,
+         "skill_areas": [{"code": "I.A", "name": "A", "weight": 100, "description": "d"}]}]})
+    assert type(fw) is models.Framework and type(fw.domains[0].skill_areas[0]) is models.SkillArea
+    with pytest.raises(ValidationError):
+        models.Todo.model_validate({"id": "Not A Slug", "text": "x"})
+    todo = curriculum.modules[2].todos[0]
+    assert todo.model_dump(mode="json") == schema.Todo.model_validate(todo.as_dict()).model_dump(mode="json")

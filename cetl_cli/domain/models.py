@@ -28,26 +28,42 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class DatedRecord(Record):
+class Checked(Record):
+    """A curriculum record: its class has a same-named twin in schema.py that checks it."""
+
+    @classmethod
+    def model_validate(cls, data: dict):
+        """Check `data` against the schema twin (this loads pydantic) and return the record;
+        raises pydantic's ValidationError, like the schema class itself."""
+        from cetl_cli.domain import schema
+
+        return schema.to_model(getattr(schema, cls.__name__).model_validate(data))
+
+    def model_dump(self, mode: str = "python") -> dict:
+        """The fields as plain values, as pydantic's model_dump would give them."""
+        return self.as_json() if mode == "json" else self.as_dict()
+
+
+class DatedRecord(Checked):
     """Optional provenance for anything that can go out of date (schema.Dated's twin)."""
 
     as_of: Optional[dt.date] = None
     source: Optional[str] = None
 
 
-class CoreValue(Record):
+class CoreValue(Checked):
     name: str
     description: str
 
 
-class SkillArea(Record):
+class SkillArea(Checked):
     code: str
     name: str
     weight: Union[int, float]
     description: str
 
 
-class Domain(Record):
+class Domain(Checked):
     code: str
     name: str
     weight: Union[int, float]
@@ -84,7 +100,7 @@ class Extending(DatedRecord):
     url: Optional[str] = None
 
 
-class Module(Record):
+class Module(Checked):
     number: int
     id: str
     title: str
