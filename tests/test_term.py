@@ -159,6 +159,6 @@ def test_progress_and_modules_fit_the_width_and_keep_their_numbers(cetl, width):
         lines = out.splitlines()
         assert all(len(line) <= width for line in lines), (args, width)
         row = next(line for line in lines if "II.A" in line)
-        assert row.rstrip().endswith("8%") and "1/6" in row, row  # bar and percent still there
+        assert "█░░░░░░░░░    8%" in row and "1/6" in row, row  # bar and percent still there
         if width < 96:
             assert "…" in row  # the long name gave way, not the numbers
