@@ -32,7 +32,9 @@ Weight = Annotated[Union[int, float], Field(gt=0, le=100)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a class builds its validator on first use, not when it is defined, so
+    # importing schema code (and unpickling cached pydantic objects) stays cheap.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Dated(Strict):
