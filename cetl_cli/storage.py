@@ -246,13 +246,22 @@ class Store:
 
     @staticmethod
     def _todo_done_ids(conn: sqlite3.Connection, only: list[str] | None = None) -> set[str]:
-        # The latest event per item decides its state (SQLite returns the row holding max(id)).
-        sql = "SELECT item_id, action, max(id) FROM todo_events {where} GROUP BY item_id"
+        # The latest event per item decides its state. Both queries seek the (item_id, id) index
+        # once or twice per item instead of reading every event, so a long history costs
+        # almost nothing: the distinct items are walked by jumping from one item_id to the next.
         if only is not None:
-            marks = ",".join("?" * len(only))
-            rows = conn.execute(sql.format(where=f"WHERE item_id IN ({marks})"), only)
-        else:
-            rows = conn.execute(sql.format(where=""))
+            latest = "SELECT action FROM todo_events WHERE item_id = ? ORDER BY id DESC LIMIT 1"
+            return {i for i in only if (row := conn.execute(latest, [i]).fetchone()) and row[0] == "done"}
+        rows = conn.execute(
+            "WITH RECURSIVE items(item_id) AS ("
+            "  SELECT min(item_id) FROM todo_events"
+            "  UNION ALL"
+            "  SELECT (SELECT min(item_id) FROM todo_events WHERE item_id > items.item_id)"
+            "  FROM items WHERE item_id IS NOT NULL)"
+            " SELECT item_id, (SELECT action FROM todo_events AS e WHERE e.item_id = items.item_id"
+            "                  ORDER BY e.id DESC LIMIT 1)"
+            " FROM items WHERE item_id IS NOT NULL"
+        )
         return {r[0] for r in rows if r[1] == "done"}
 
     def done_todos(self) -> set[str]:
@@ -364,18 +373,34 @@ class Store:
 
     def last_practice_results(self) -> dict[str, bool]:
         """question id -> whether its most recent answer was right."""
+        # One or two seeks of the (question_id, id) index per question, however long the history.
         rows = self.conn.execute(
-            "SELECT question_id, correct, max(id) FROM practice_answers GROUP BY question_id"
+            "WITH RECURSIVE qs(q) AS ("
+            "  SELECT min(question_id) FROM practice_answers"
+            "  UNION ALL"
+            "  SELECT (SELECT min(question_id) FROM practice_answers WHERE question_id > qs.q)"
+            "  FROM qs WHERE q IS NOT NULL)"
+            " SELECT q, (SELECT correct FROM practice_answers AS p WHERE p.question_id = qs.q"
+            "            ORDER BY p.id DESC LIMIT 1)"
+            " FROM qs WHERE q IS NOT NULL"
         )
         return {r[0]: bool(r[1]) for r in rows}
 
     def practice_accuracy(self, recent: int = 50) -> dict[str, tuple[int, int]]:
         """skill area -> (right, answered) over its `recent` latest practice answers."""
+        # Reads `recent` rows per area through the (skill_area, id) index, not the whole history.
         rows = self.conn.execute(
-            "SELECT skill_area, sum(correct), count(*) FROM ("
-            "  SELECT skill_area, correct, row_number() OVER (PARTITION BY skill_area ORDER BY id DESC) AS n"
-            "  FROM practice_answers) WHERE n <= ? GROUP BY skill_area",
-            [recent],
+            "WITH RECURSIVE areas(a) AS ("
+            "  SELECT min(skill_area) FROM practice_answers"
+            "  UNION ALL"
+            "  SELECT (SELECT min(skill_area) FROM practice_answers WHERE skill_area > areas.a)"
+            "  FROM areas WHERE a IS NOT NULL)"
+            " SELECT a, (SELECT sum(correct) FROM (SELECT correct FROM practice_answers AS p"
+            "            WHERE p.skill_area = areas.a ORDER BY p.id DESC LIMIT :n)),"
+            "           (SELECT count(*) FROM (SELECT 1 FROM practice_answers AS p"
+            "            WHERE p.skill_area = areas.a ORDER BY p.id DESC LIMIT :n))"
+            " FROM areas WHERE a IS NOT NULL",
+            {"n": recent},
         )
         return {r[0]: (int(r[1]), int(r[2])) for r in rows}
 

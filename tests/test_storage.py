@@ -11,6 +11,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cetl_cli.domain.errors import StoreError
 from cetl_cli.storage import MIGRATION_NAMES, Store, db_path
@@ -141,3 +143,58 @@ def test_concurrent_processes_never_lose_a_write(tmp_path):
     assert len(store.done_todos()) == 3 * n
     versions = [a.version for a in store.answers("shared-question")]
     assert versions == list(range(1, 3 * n + 1))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d"]), st.booleans()), max_size=40))
+def test_the_latest_event_decides_whether_a_todo_is_done(steps):
+    store = Store(sqlite3.connect(":memory:"))
+    model: dict[str, bool] = {}
+    for item, done in steps:
+        store.set_todos([item], done=done)
+        model[item] = done
+    assert store.done_todos() == {i for i, d in model.items() if d}
+    assert Store._todo_done_ids(store.conn, ["a", "c", "zz"]) == {i for i in ("a", "c") if model.get(i)}
+    store.close()
+
+
+def test_done_todos_seeks_the_index_instead_of_reading_every_event(store):
+    # A long history must not make every command slower: no full scan of todo_events.
+    store.set_todos(["a", "b"], done=True)
+    captured: list[str] = []
+    store.conn.set_trace_callback(captured.append)
+    store.done_todos()
+    store.conn.set_trace_callback(None)
+    plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + captured[0]))
+    assert "SCAN todo_events" not in plan, plan
+    assert "SEARCH" in plan and "idx_todo_events_item_id_id" in plan, plan
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["q1", "q2", "q3"]), st.sampled_from(["I.A", "II.B"]), st.booleans()),
+                max_size=30), st.integers(min_value=1, max_value=5))
+def test_practice_summaries_match_the_history(answers, recent):
+    store = Store(sqlite3.connect(":memory:"))
+    for question, area, right in answers:
+        store.record_practice(question, area, "A", right, 10.0, "quiz")
+    last: dict[str, bool] = {}
+    per_area: dict[str, list[bool]] = {}
+    for question, area, right in answers:
+        last[question] = right
+        per_area.setdefault(area, []).append(right)
+    assert store.last_practice_results() == last
+    assert store.practice_accuracy(recent) == {
+        a: (sum(rs[-recent:]), len(rs[-recent:])) for a, rs in per_area.items()}
+    store.close()
+
+
+def test_practice_summaries_seek_the_indexes_instead_of_reading_every_answer(store):
+    store.record_practice("q1", "I.A", "A", True, 1.0, "quiz")
+    captured: list[str] = []
+    store.conn.set_trace_callback(captured.append)
+    store.practice_accuracy(50)
+    store.last_practice_results()
+    store.conn.set_trace_callback(None)
+    for sql in captured:
+        plan = " ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql.replace(":n", "50")))
+        assert "SCAN practice_answers" not in plan and "SCAN p " not in plan, plan

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import textwrap
 
@@ -15,8 +16,11 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def spawn(args: list[str], env: dict) -> pexpect.spawn:
     full_env = {k: v for k, v in os.environ.items() if k not in ("VISUAL", "EDITOR")}
     full_env.update(env)
+    # Ctrl-C must reach cetl even when the tests were started with SIGINT ignored (a background
+    # job of a non-interactive shell): ignored signals are inherited, and Python keeps them so.
     child = pexpect.spawn(sys.executable, ["-m", "cetl_cli", *args], env=full_env,
-                          encoding="utf-8", timeout=20, dimensions=(40, 100))
+                          encoding="utf-8", timeout=20, dimensions=(40, 100),
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     return child
 
 

@@ -40,9 +40,9 @@ def reset(curriculum_dir: Optional[Path]) -> None:
 
 def curriculum() -> "Curriculum":
     if STATE._curriculum is None:
-        from cetl_cli.domain.loader import load_curriculum
+        from cetl_cli.curriculum_cache import load  # validated YAML, reused while unchanged
 
-        STATE._curriculum = load_curriculum(STATE.curriculum_dir)
+        STATE._curriculum = load(STATE.curriculum_dir)
     return STATE._curriculum
 
 

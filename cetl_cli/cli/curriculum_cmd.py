@@ -1,7 +1,6 @@
 """`cetl curriculum validate`: the authors' check of a curriculum folder."""
 
-from __future__ import annotations
-
+# Typer reads these signatures on every run: real annotations, not strings to evaluate.
 from pathlib import Path
 from typing import Annotated, Optional
 

@@ -6,17 +6,15 @@ from cetl_cli.cli import context
 
 
 def dashboard() -> None:
-    from rich.padding import Padding
-    from rich.text import Text
-
-    from cetl_cli.cli.render import bar, console, lit, pct
+    from cetl_cli.cli.render import bar, pct
+    from cetl_cli.cli.term import Out, Styled
     from cetl_cli.domain import progress as prog
 
     cur = context.curriculum()
     done, answered = context.progress_sets()
     p = prog.compute(cur, done, answered)
-    out = console()
-    out.print(Text("cetl · your CETL study companion", style="bold"))
+    out = Out()
+    out.print(Styled("cetl · your CETL study companion", "bold"))
     out.print(
         f"Overall   {bar(p.overall.percent)} {pct(p.overall.percent)}  "
         f"({p.overall.todos_done}/{p.overall.todos_total} to-dos, "
@@ -30,17 +28,17 @@ def dashboard() -> None:
         return
     tally = p.modules[module.number]
     area = f" ({module.skill_area})" if module.skill_area else ""
-    line = Text(f"\nCurrent module  {module.number}. ")
-    line.append(lit(module.title))
+    line = Styled(f"\nCurrent module  {module.number}. ")
+    line.append(module.title)
     line.append(f"{area}  {tally.done}/{tally.total} done")
     out.print(line)
     item = prog.next_item(cur, module, done, answered)
     assert item is not None  # current_module only returns modules with something left
     label = "To-do" if item.kind == "todo" else "Reflection question"
-    out.print(Text(f"Next step       {label} {item.ref}:", style="bold"))
-    out.print(Padding(lit(item.text), (0, 0, 0, 16)))
+    out.print(Styled(f"Next step       {label} {item.ref}:", "bold"))
+    out.print(item.text, indent=16)
     if item.kind == "todo":
         hint = f"Details: cetl study module {module.number}    When it is done: cetl todo done {item.ref}"
     else:
         hint = f"Answer it: cetl reflect {item.ref}"
-    out.print(Padding(Text(hint, style="cyan"), (0, 0, 0, 16)))
+    out.print(Styled(hint, "cyan"), indent=16)

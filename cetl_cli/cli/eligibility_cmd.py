@@ -5,7 +5,7 @@ The rules are data (eligibility.yaml in the curriculum folder); the check itself
 questions on a terminal, answers remembered from last time) and shows the verdict.
 """
 
-from __future__ import annotations
+# Typer reads these signatures on every run: real annotations, not strings to evaluate.
 
 import sys
 from typing import Annotated, Any, Optional
@@ -108,7 +108,10 @@ def check_eligibility(
             return
         if not as_json:
             typer.echo("Forgot your remembered answers.")
-    rules = el.load_rules(el.rules_path(context.STATE.curriculum_dir))
+    from cetl_cli.curriculum_cache import cached
+
+    path = el.rules_path(context.STATE.curriculum_dir)
+    rules = cached(path.parent, "eligibility", lambda: el.load_rules(path))
     codes = rules.domain_codes
 
     # Every flag is checked before any question is asked.

@@ -1,7 +1,6 @@
 """The root `cetl` app: global options, the dashboard, and the one error boundary (`run`)."""
 
-from __future__ import annotations
-
+# Typer reads these signatures on every run: real annotations, not strings to evaluate.
 import sys
 from pathlib import Path
 from typing import Annotated, Optional

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from rich.padding import Padding
-from rich.text import Text
-
-from cetl_cli.cli.render import lit
+from cetl_cli.cli.term import Out, Styled
 from cetl_cli.domain.progress import module_tally
 
 
-def heading(title: str) -> Text:
-    return Text("\n" + title, style="bold underline")
+def heading(title: str) -> Styled:
+    return Styled("\n" + title, "bold underline")
 
 
 def dated(obj) -> str:
@@ -22,70 +19,74 @@ def dated(obj) -> str:
     return f"({'; '.join(bits)})" if bits else ""
 
 
-def module_renderables(cur, module, done: set[str], answered: set[str]) -> list:
-    out: list = []
-    title = Text(f"Module {module.number} · ", style="bold")
-    title.append(lit(module.title, "bold"))
-    out.append(title)
+def module_lines(out: Out, cur, module, done: set[str], answered: set[str]) -> list[str]:
+    """The module page as finished lines for `out` (curriculum text is always literal)."""
+    lines: list[str] = []
+
+    def add(text, indent: int = 0, after: int = 0) -> None:
+        lines.extend(out.render(text, indent))
+        lines.extend([""] * after)
+
+    add(Styled(f"Module {module.number} · ", "bold").append(Styled(module.title, "bold")))
     if module.skill_area:
         area = cur.areas[module.skill_area]
         domain = cur.area_domain[module.skill_area]
-        line = Text(f"Skill area {area.code} ", style="dim")
-        line.append(lit(area.name, "dim"))
-        line.append(f" ({area.weight:g}% of the exam) · Domain {domain.code} ", style="dim")
-        line.append(lit(domain.name, "dim"))
-        line.append(f" ({domain.weight:g}%)", style="dim")
-        out.append(line)
+        line = Styled(f"Skill area {area.code} ", "dim")
+        line.append(Styled(area.name, "dim"))
+        line.append(f" ({area.weight:g}% of the exam) · Domain {domain.code} ", "dim")
+        line.append(Styled(domain.name, "dim"))
+        line.append(f" ({domain.weight:g}%)", "dim")
+        add(line)
     else:
-        out.append(Text("Orientation: the exam, the framework, and how to prepare", style="dim"))
+        add(Styled("Orientation: the exam, the framework, and how to prepare", "dim"))
     tally = module_tally(cur, module, done, answered)
-    out.append(Text(f"Progress: {tally.todos_done}/{tally.todos_total} to-dos done, "
-                    f"{tally.reflections_answered}/{tally.reflections_total} reflections answered", style="dim"))
+    add(Styled(f"Progress: {tally.todos_done}/{tally.todos_total} to-dos done, "
+               f"{tally.reflections_answered}/{tally.reflections_total} reflections answered", "dim"))
 
-    out.append(heading("Summary"))
-    out.append(lit(module.summary))
+    add(heading("Summary"))
+    add(module.summary)
     if module.objectives:
-        out.append(heading("Objectives"))
+        add(heading("Objectives"))
         for obj in module.objectives:
-            out.append(Padding(Text("• ").append(lit(obj)), (0, 0, 0, 2)))
+            add(Styled("• ").append(obj), indent=2)
     if module.key_concepts:
-        out.append(heading("Key concepts"))
+        add(heading("Key concepts"))
         for c in module.key_concepts:
-            out.append(lit(c.term, "bold"))
-            body = lit(c.explanation)
+            add(Styled(c.term, "bold"))
+            body = Styled(c.explanation)
             if dated(c):
-                body.append(" " + dated(c), style="dim")
-            out.append(Padding(body, (0, 0, 1, 2)))
+                body.append(" " + dated(c), "dim")
+            add(body, indent=2, after=1)
 
-    out.append(heading("To Do"))
+    add(heading("To Do"))
     for item, todo in zip(cur.todos(module), module.todos):
-        mark = Text("[x] " if todo.id in done else "[ ] ", style="green" if todo.id in done else "")
-        mark.append(f"{item.ref:<6} ", style="cyan")
-        mark.append(lit(todo.text))
+        mark = Styled("[x] " if todo.id in done else "[ ] ", "green" if todo.id in done else "")
+        mark.append(f"{item.ref:<6} ", "cyan")
+        mark.append(todo.text)
         extra = f" ~{todo.minutes} min" if todo.minutes else ""
-        mark.append(f"{extra}  id: {todo.id}", style="dim")
-        out.append(Padding(mark, (0, 0, 0, 2)))
-    out.append(Padding(Text(f"Mark one done: cetl todo done {module.number}.t1", style="dim"), (0, 0, 0, 2)))
+        mark.append(f"{extra}  id: {todo.id}", "dim")
+        add(mark, indent=2)
+    add(Styled(f"Mark one done: cetl todo done {module.number}.t1", "dim"), indent=2)
 
-    out.append(heading("Reflection Questions"))
+    add(heading("Reflection Questions"))
     for item, refl in zip(cur.reflections(module), module.reflections):
         is_answered = refl.id in answered
-        mark = Text("[answered] " if is_answered else "[ ]        ", style="green" if is_answered else "")
-        mark.append(f"{item.ref:<6} ", style="cyan")
-        mark.append(lit(refl.prompt))
-        out.append(Padding(mark, (0, 0, 0, 2)))
-    out.append(Padding(Text(f"Answer one: cetl reflect {module.number}.r1", style="dim"), (0, 0, 0, 2)))
+        mark = Styled("[answered] " if is_answered else "[ ]        ", "green" if is_answered else "")
+        mark.append(f"{item.ref:<6} ", "cyan")
+        mark.append(refl.prompt)
+        add(mark, indent=2)
+    add(Styled(f"Answer one: cetl reflect {module.number}.r1", "dim"), indent=2)
 
     if module.extending:
-        out.append(heading("Extending Your Study"))
+        add(heading("Extending Your Study"))
         for e in module.extending:
-            line = lit(e.title, "bold")
+            line = Styled(e.title, "bold")
             line.append(" · ")
-            line.append(lit(e.source))
-            out.append(Padding(line, (0, 0, 0, 2)))
-            note = lit(e.note)
+            line.append(e.source)
+            add(line, indent=2)
+            note = Styled(e.note)
             if e.url:
                 note.append("\n")
-                note.append(lit(e.url, "underline"))
-            out.append(Padding(note, (0, 0, 1, 4)))
-    return out
+                note.append(e.url, "underline")
+            add(note, indent=4, after=1)
+    return lines

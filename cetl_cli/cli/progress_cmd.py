@@ -1,7 +1,6 @@
 """`cetl progress` and `cetl modules`: where you stand, by skill area, domain and module."""
 
-from __future__ import annotations
-
+# Typer reads these signatures on every run: real annotations, not strings to evaluate.
 import typer
 
 from cetl_cli.cli import context
@@ -29,44 +28,36 @@ def progress(as_json: JsonOutput = False) -> None:
 
         print_json(progress_json(cur, p, practice))
         return
-    from rich.table import Table
-    from rich.text import Text
+    from cetl_cli.cli.render import bar, pct
+    from cetl_cli.cli.term import Out, Styled, grid
 
-    from cetl_cli.cli.render import bar, console, lit, pct
-
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("area", no_wrap=True, min_width=7)
-    # the other columns take 56 characters; the names get what is left, so nothing is cut off
-    table.add_column("skill area", overflow="ellipsis", no_wrap=True, max_width=max(12, console().width - 56))
-    for name in ("weight", "to-dos", "refl."):
-        table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
-    table.add_column("", no_wrap=True, min_width=10)
-    table.add_column("done", justify="right", no_wrap=True, min_width=4)
-    table.add_column("quiz", justify="right", no_wrap=True, min_width=4)
+    rows: list[list] = []
     names = {d.code: d.name for d in cur.framework.domains}
     for d in p.domains:
-        table.add_row(Text(d.code, style="bold"), lit(names[d.code], "bold"), f"{d.weight:g}%", "", "",
-                      bar(d.percent, 10), Text(pct(d.percent), style="bold"), "")
+        rows.append([Styled(d.code, "bold"), Styled(names[d.code], "bold"), f"{d.weight:g}%", "", "",
+                     bar(d.percent, 10), Styled(pct(d.percent), "bold"), ""])
         for a in p.areas:
             if a.domain == d.code:
                 t = a.tally
                 q = practice[a.code]
-                table.add_row(f"  {a.code}", lit(a.name), f"{a.weight:g}%", f"{t.todos_done}/{t.todos_total}",
-                              f"{t.reflections_answered}/{t.reflections_total}", bar(t.percent, 10), pct(t.percent),
-                              pct(q.percent) if q.asked else "—")
-    out = console()
-    out.print(table)
+                rows.append([f"  {a.code}", a.name, f"{a.weight:g}%", f"{t.todos_done}/{t.todos_total}",
+                             f"{t.reflections_answered}/{t.reflections_total}", bar(t.percent, 10), pct(t.percent),
+                             pct(q.percent) if q.asked else "—"])
+    out = Out()
+    columns = [("area", "left", 7), ("skill area", "left", 0), ("weight", "right", 6), ("to-dos", "right", 6),
+               ("refl.", "right", 5), ("", "left", 10), ("done", "right", 4), ("quiz", "right", 4)]
+    out.print(grid(columns, rows, out.width, shrink=1), wrap=False)
     o = p.overall
     out.print(f"\nAll modules: {o.todos_done}/{o.todos_total} to-dos, "
               f"{o.reflections_answered}/{o.reflections_total} reflections ({pct(o.percent)}).")
-    out.print(Text(f"Readiness, weighted by exam weight: {pct(p.readiness)}", style="bold"))
+    out.print(Styled(f"Readiness, weighted by exam weight: {pct(p.readiness)}", "bold"))
     weak = weakest_practice(practice)
     if weak:
-        out.print(Text(f"Weakest in practice (quiz: right of your last {PRACTICE_WINDOW} answers per area): "
-                       + ", ".join(f"{s.code} {pct(s.percent)}" for s in weak)))
-        out.print(Text(f"Practice: cetl quiz --area {weak[0].code}", style="cyan"))
+        out.print(f"Weakest in practice (quiz: right of your last {PRACTICE_WINDOW} answers per area): "
+                  + ", ".join(f"{s.code} {pct(s.percent)}" for s in weak))
+        out.print(Styled(f"Practice: cetl quiz --area {weak[0].code}", "cyan"))
     elif not any(s.asked for s in practice.values()):
-        out.print(Text("No practice answers yet: try cetl quiz", style="dim"))
+        out.print(Styled("No practice answers yet: try cetl quiz", "dim"))
 
 
 PRACTICE_WINDOW = 50  # quiz_accuracy looks at each area's latest answers, this many
@@ -132,21 +123,16 @@ def modules(as_json: JsonOutput = False) -> None:
             for m in cur.modules
         ])
         return
-    from rich.table import Table
+    from cetl_cli.cli.render import bar, pct
+    from cetl_cli.cli.term import Out, Styled, grid
 
-    from cetl_cli.cli.render import bar, console, lit, pct
-
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("#", justify="right", no_wrap=True, min_width=2)
-    table.add_column("module", overflow="ellipsis", no_wrap=True)
-    table.add_column("area", no_wrap=True, min_width=7)
-    for name in ("to-dos", "refl."):
-        table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
-    table.add_column("", no_wrap=True, min_width=10)
-    table.add_column("done", justify="right", no_wrap=True, min_width=4)
+    out = Out()
+    columns = [("#", "right", 2), ("module", "left", 0), ("area", "left", 7), ("to-dos", "right", 6),
+               ("refl.", "right", 5), ("", "left", 10), ("done", "right", 4)]
+    rows = []
     for m in cur.modules:
         t = tallies[m.number]
-        table.add_row(str(m.number), lit(m.title), m.skill_area or "—", f"{t.todos_done}/{t.todos_total}",
-                      f"{t.reflections_answered}/{t.reflections_total}", bar(t.percent, 10), pct(t.percent))
-    console().print(table)
-    console().print("Open one with: cetl study module N", style="dim", markup=False)
+        rows.append([str(m.number), m.title, m.skill_area or "—", f"{t.todos_done}/{t.todos_total}",
+                     f"{t.reflections_answered}/{t.reflections_total}", bar(t.percent, 10), pct(t.percent)])
+    out.print(grid(columns, rows, out.width, shrink=1), wrap=False)
+    out.print(Styled("Open one with: cetl study module N", "dim"))

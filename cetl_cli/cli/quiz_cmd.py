@@ -6,7 +6,7 @@ read). Every answer is stored the moment it is given, so q, Ctrl-C or the end of
 nothing.
 """
 
-from __future__ import annotations
+# Typer reads these signatures on every run: real annotations, not strings to evaluate.
 
 import sys
 import time

@@ -1,7 +1,6 @@
 """`cetl reflect` and `cetl reflections`: answer Reflection Questions; every version is kept."""
 
-from __future__ import annotations
-
+# Typer reads these signatures on every run: real annotations, not strings to evaluate.
 import sys
 from typing import Annotated, Optional
 

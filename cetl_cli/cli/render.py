@@ -1,4 +1,6 @@
-"""Rich rendering shared by the commands. Imported only by commands that draw something.
+"""Rendering shared by the commands: Rich output, JSON, bars, the pager.
+
+The everyday commands draw with the lighter cetl_cli/cli/term.py instead of Rich.
 
 User and curriculum text is always wrapped in `Text(...)`, never parsed as markup, so `[bold]`
 inside a reflection or a YAML file is shown as typed.
@@ -6,20 +8,21 @@ inside a reflection or a YAML file is shown as typed.
 
 from __future__ import annotations
 
-import json
-import os
-import shlex
-import subprocess
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+# Rich is imported by the helpers that draw, not here: `--json` output never loads it.
 
 BAR_WIDTH = 20
 
 
-def console(stderr: bool = False) -> Console:
+def console(stderr: bool = False) -> "Console":
+    from rich.console import Console
+
     # Rich already drops colour when NO_COLOR is set or output is not a terminal.
     return Console(stderr=stderr, highlight=False, emoji=False)
 
@@ -34,16 +37,22 @@ def pct(value: float) -> str:
 
 
 def print_json(data: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
-def lit(text: str, style: str = "") -> Text:
+def lit(text: str, style: str = "") -> "Text":
     """User or curriculum text, shown literally."""
+    from rich.text import Text
+
     return Text(str(text), style=style)
 
 
 def show(renderables: list, page: bool = True) -> None:
     """Print; on a terminal, long output goes through a pager ($PAGER, else `less -R -F -X`)."""
+    import os
+
     out = console()
     if not (page and out.is_terminal):
         for r in renderables:
@@ -56,6 +65,9 @@ def show(renderables: list, page: bool = True) -> None:
     if text.count("\n") < out.size.height - 1:
         sys.stdout.write(text)
         return
+    import shlex
+    import subprocess
+
     pager = os.environ.get("PAGER") or "less -R -F -X"
     try:
         proc = subprocess.Popen(shlex.split(pager), stdin=subprocess.PIPE)

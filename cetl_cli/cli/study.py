@@ -1,7 +1,6 @@
 """`cetl study`: read a module: summary, objectives, key concepts, to-dos, reflections, reading."""
 
-from __future__ import annotations
-
+# Typer reads these signatures on every run: real annotations, not strings to evaluate.
 from typing import Annotated
 
 import typer
@@ -53,10 +52,11 @@ def show_module(token: str, as_json: bool) -> None:
 
         print_json(module_json(cur, module, done, answered))
         return
-    from cetl_cli.cli.module_view import module_renderables
-    from cetl_cli.cli.render import show
+    from cetl_cli.cli.module_view import module_lines
+    from cetl_cli.cli.term import Out
 
-    show(module_renderables(cur, module, done, answered))
+    out = Out()
+    out.page(module_lines(out, cur, module, done, answered))
 
 
 def module_json(cur, module, done: set[str], answered: set[str]) -> dict:
@@ -73,20 +73,20 @@ def module_json(cur, module, done: set[str], answered: set[str]) -> dict:
         "domain": {"code": domain.code, "name": domain.name, "weight": domain.weight} if domain else None,
         "summary": module.summary,
         "objectives": list(module.objectives),
-        "key_concepts": [c.model_dump(mode="json") for c in module.key_concepts],
+        "key_concepts": [c.as_json() for c in module.key_concepts],
         "todos": [
-            {"ref": i.ref, **t.model_dump(mode="json"), "done": t.id in done}
+            {"ref": i.ref, **t.as_json(), "done": t.id in done}
             for i, t in zip(cur.todos(module), module.todos)
         ],
         "reflections": [
             {
                 "ref": i.ref,
-                **r.model_dump(mode="json"),
+                **r.as_json(),
                 "answered": r.id in answered,
                 "versions": counts.get(r.id, 0),
             }
             for i, r in zip(cur.reflections(module), module.reflections)
         ],
-        "extending": [e.model_dump(mode="json") for e in module.extending],
+        "extending": [e.as_json() for e in module.extending],
         "progress": module_tally(cur, module, done, answered).as_dict(),
     }

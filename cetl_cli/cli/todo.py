@@ -1,7 +1,6 @@
 """`cetl todo`: mark To Do exercises done or not done, and list them."""
 
-from __future__ import annotations
-
+# Typer reads these signatures on every run: real annotations, not strings to evaluate.
 from typing import Annotated, Optional
 
 import typer
@@ -26,18 +25,16 @@ def _resolve(refs: list[str]):
 
 
 def _report(items, changed: list[str], verb: str, already: str) -> None:
-    from rich.text import Text
+    from cetl_cli.cli.term import Out, Styled
 
-    from cetl_cli.cli.render import console, lit
-
-    out = console()
+    out = Out()
     for item in items:
         if item.id in changed:
-            line = Text(f"{verb} {item.ref}: ", style="green" if verb == "Done" else "yellow")
+            line = Styled(f"{verb} {item.ref}: ", "green" if verb == "Done" else "yellow")
         else:
-            line = Text(f"{already} {item.ref}: ", style="dim")
-        line.append(lit(item.text))
-        out.print(line, overflow="ellipsis", no_wrap=True)
+            line = Styled(f"{already} {item.ref}: ", "dim")
+        line.append(item.text)
+        out.print(line, wrap=False, ellipsis=True)
 
 
 @todo_app.command("done")

@@ -2,7 +2,8 @@
 
 Parsing uses libyaml's CSafeLoader when available. Line numbers are only worked out when there
 is a problem to report (by composing the YAML node tree again), so a good curriculum costs one
-parse per file.
+parse per file. PyYAML is imported on first use: most runs take the curriculum from the cache
+(cetl_cli/curriculum_cache.py) and never parse YAML.
 """
 
 from __future__ import annotations
@@ -10,18 +11,28 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable
-
-import yaml
+from typing import TYPE_CHECKING, Any, Iterable
 
 from cetl_cli.domain.errors import CurriculumError
 
-try:  # libyaml is several times faster; fall back to the pure-Python loader without it
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 MODULE_FILE = re.compile(r"^(\d+)-[a-z0-9][a-z0-9-]*\.ya?ml$")
+
+
+def _yaml():
+    """PyYAML and its fastest safe loader: libyaml's CSafeLoader, else the pure-Python one."""
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def __getattr__(name: str) -> Any:
+    # `loader.yaml` and `loader.SafeLoader` still work, imported when first asked for.
+    if name in ("yaml", "SafeLoader"):
+        return _yaml()[0 if name == "yaml" else 1]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def default_curriculum_dir() -> Path:
@@ -41,9 +52,10 @@ class SourceFile:
         self.shown = shown  # the name used in messages
         self.text = ""
         self.data: Any = None
-        self._root: yaml.Node | None = None
+        self._root: "yaml.Node | None" = None
 
     def line_of(self, loc: Iterable[Any]) -> int:
+        yaml, SafeLoader = _yaml()
         node = self._root
         if node is None:
             try:
@@ -92,6 +104,7 @@ def format_loc(loc: Iterable[Any]) -> str:
 
 
 def read_yaml(path: Path, shown: str, problems: Problems) -> SourceFile | None:
+    yaml, SafeLoader = _yaml()
     src = SourceFile(path, shown)
     try:
         src.text = path.read_text(encoding="utf-8")
@@ -139,7 +152,8 @@ def validate(model: type, src: SourceFile, problems: Problems) -> Any | None:
 
 def load_curriculum(directory: Path | str | None = None):
     """Load and check a whole curriculum folder. Raises CurriculumError listing every problem."""
-    from cetl_cli.domain.models import Curriculum, Framework, Module
+    from cetl_cli.domain.models import Curriculum
+    from cetl_cli.domain.schema import Framework, Module, to_model
 
     root = Path(directory) if directory is not None else default_curriculum_dir()
     problems = Problems()
@@ -188,7 +202,7 @@ def load_curriculum(directory: Path | str | None = None):
     check_modules(sources, framework, problems)
     if problems.lines:
         raise CurriculumError(problems.lines)
-    return Curriculum(framework, sorted(modules, key=lambda m: m.number), root)
+    return Curriculum(to_model(framework), to_model(sorted(modules, key=lambda m: m.number)), root)
 
 
 def check_framework(framework, src: SourceFile, problems: Problems) -> None:

@@ -1,118 +1,122 @@
-"""The curriculum schema (pydantic v2) and the in-memory Curriculum with its indexes."""
+"""The curriculum as cetl uses it: plain immutable records, and the Curriculum with its indexes.
+
+These classes carry no validation: the loader checks the YAML against cetl_cli/domain/schema.py
+(pydantic) and then copies it into these. They are Records (cetl_cli/domain/record.py) rather
+than pydantic models or frozen dataclasses because they are built on every run, and pickled in
+the curriculum cache; see BENCHMARKS.md for what that saves.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal, Optional, Union
+from typing import Literal, Optional, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from cetl_cli.domain.record import Record
 
-
-
-def reflow(text: str) -> str:
-    """Join the lines of each paragraph, so YAML block scalars wrap to the reader's screen."""
-    paragraphs = re.split(r"\n[ \t]*\n", text.strip())
-    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+# The pydantic building blocks live in schema.py. Schema code written against the older
+# models.py (`from cetl_cli.domain.models import Dated, Strict, Text`) still works: those names
+# are fetched from schema.py, loading pydantic, only when asked for.
+_SCHEMA_NAMES = ("Strict", "Dated", "Text", "Slug", "AreaCode", "DomainCode", "Weight", "reflow")
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(reflow)]
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80),
-]
-AreaCode = Annotated[str, StringConstraints(pattern=r"^[IVX]+\.[A-Z]$")]
-DomainCode = Annotated[str, StringConstraints(pattern=r"^[IVX]+$")]
-Weight = Annotated[Union[int, float], Field(gt=0, le=100)]
+def __getattr__(name: str):
+    if name in _SCHEMA_NAMES:
+        from cetl_cli.domain import schema
+
+        return getattr(schema, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Checked(Record):
+    """A curriculum record: its class has a same-named twin in schema.py that checks it."""
+
+    @classmethod
+    def model_validate(cls, data: dict):
+        """Check `data` against the schema twin (this loads pydantic) and return the record;
+        raises pydantic's ValidationError, like the schema class itself."""
+        from cetl_cli.domain import schema
+
+        return schema.to_model(getattr(schema, cls.__name__).model_validate(data))
+
+    def model_dump(self, mode: str = "python") -> dict:
+        """The fields as plain values, as pydantic's model_dump would give them."""
+        return self.as_json() if mode == "json" else self.as_dict()
 
 
-class Dated(Strict):
-    """Optional provenance for anything that can go out of date."""
+class DatedRecord(Checked):
+    """Optional provenance for anything that can go out of date (schema.Dated's twin)."""
 
     as_of: Optional[dt.date] = None
-    source: Optional[Text] = None
-
-    @field_validator("as_of")
-    @classmethod
-    def _not_in_future(cls, value: Optional[dt.date]) -> Optional[dt.date]:
-        if value is not None and value > dt.date.today():
-            raise ValueError(f"date {value.isoformat()} is in the future")
-        return value
+    source: Optional[str] = None
 
 
-class CoreValue(Strict):
-    name: Text
-    description: Text
+class CoreValue(Checked):
+    name: str
+    description: str
 
 
-class SkillArea(Strict):
-    code: AreaCode
-    name: Text
-    weight: Weight
-    description: Text
+class SkillArea(Checked):
+    code: str
+    name: str
+    weight: Union[int, float]
+    description: str
 
 
-class Domain(Strict):
-    code: DomainCode
-    name: Text
-    weight: Weight
-    skill_areas: list[SkillArea] = Field(min_length=1)
+class Domain(Checked):
+    code: str
+    name: str
+    weight: Union[int, float]
+    skill_areas: list[SkillArea]
 
 
-class Framework(Dated):
-    name: Text
-    publisher: Optional[Text] = None
+class Framework(DatedRecord):
+    name: str
+    publisher: Optional[str] = None
     core_values: list[CoreValue] = []
-    domains: list[Domain] = Field(min_length=1)
+    domains: list[Domain]
 
 
-class KeyConcept(Dated):
-    term: Text
-    explanation: Text
+class KeyConcept(DatedRecord):
+    term: str
+    explanation: str
 
 
-class Todo(Dated):
-    id: Slug
-    text: Text
-    minutes: Optional[Annotated[int, Field(gt=0, le=10_000)]] = None
+class Todo(DatedRecord):
+    id: str
+    text: str
+    minutes: Optional[int] = None
 
 
-class Reflection(Dated):
-    id: Slug
-    prompt: Text
+class Reflection(DatedRecord):
+    id: str
+    prompt: str
 
 
-class Extending(Dated):
-    title: Text
-    source: Text  # the publisher
-    note: Text
-    url: Optional[Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]] = None
+class Extending(DatedRecord):
+    title: str
+    source: str  # the publisher
+    note: str
+    url: Optional[str] = None
 
 
-class Module(Strict):
-    number: Annotated[int, Field(ge=1)]
-    id: Slug
-    title: Text
-    skill_area: Optional[AreaCode]
-    summary: Text
-    objectives: list[Text] = []
+class Module(Checked):
+    number: int
+    id: str
+    title: str
+    skill_area: Optional[str]
+    summary: str
+    objectives: list[str] = []
     key_concepts: list[KeyConcept] = []
-    todos: list[Todo] = Field(min_length=1)
-    reflections: list[Reflection] = Field(min_length=1)
+    todos: list[Todo]
+    reflections: list[Reflection]
     extending: list[Extending] = []
 
 
 Kind = Literal["todo", "reflection"]
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Record):
     """A to-do or a reflection question, located in its module."""
 
     module: Module
@@ -126,23 +130,45 @@ class Item:
         return f"{self.module.number}.{'t' if self.kind == 'todo' else 'r'}{self.index}"
 
 
-@dataclass
 class Curriculum:
-    framework: Framework
-    modules: list[Module]
-    source_dir: Path
-    areas: dict[str, SkillArea] = field(default_factory=dict)
-    area_domain: dict[str, Domain] = field(default_factory=dict)
-    items: dict[str, Item] = field(default_factory=dict)
+    """A checked curriculum: the framework, the modules in order, and indexes over them."""
 
-    def __post_init__(self) -> None:
-        for domain in self.framework.domains:
+    def __init__(self, framework: Framework, modules: list[Module], source_dir: Path) -> None:
+        self.framework = framework
+        self.modules = modules
+        self.source_dir = source_dir
+        self.areas: dict[str, SkillArea] = {}
+        self.area_domain: dict[str, Domain] = {}
+        for domain in framework.domains:
             for area in domain.skill_areas:
                 self.areas[area.code] = area
                 self.area_domain[area.code] = domain
-        for module in self.modules:
-            for item in module_items(module):
-                self.items.setdefault(item.id, item)
+        self._items: dict[str, Item] | None = None
+
+    @property
+    def items(self) -> dict[str, Item]:
+        """Every to-do and reflection question by id. Built on first use, and not cached on disk:
+        most commands never look an item up by id, and a large curriculum has thousands."""
+        if self._items is None:
+            items: dict[str, Item] = {}
+            for module in self.modules:
+                for item in module_items(module):
+                    items.setdefault(item.id, item)
+            self._items = items
+        return self._items
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_items": None}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Curriculum):
+            return NotImplemented
+        return (self.framework, self.modules, self.source_dir) == (other.framework, other.modules, other.source_dir)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Curriculum({self.source_dir}, {len(self.modules)} modules)"
 
     def todos(self, module: Module) -> list[Item]:
         return [i for i in module_items(module) if i.kind == "todo"]

@@ -6,13 +6,11 @@ fast; ids the curriculum no longer has are ignored.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-
 from cetl_cli.domain.models import Curriculum, Item, Module
+from cetl_cli.domain.record import Record
 
 
-@dataclass(frozen=True)
-class Tally:
+class Tally(Record):
     todos_done: int
     todos_total: int
     reflections_answered: int
@@ -34,7 +32,7 @@ class Tally:
         return Tally(*(a + b for a, b in zip(astuple(self), astuple(other))))
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "percent": self.percent}
+        return {**super().as_dict(), "percent": self.percent}
 
 
 def astuple(t: Tally) -> tuple[int, int, int, int]:
@@ -44,8 +42,7 @@ def astuple(t: Tally) -> tuple[int, int, int, int]:
 EMPTY = Tally(0, 0, 0, 0)
 
 
-@dataclass(frozen=True)
-class AreaProgress:
+class AreaProgress(Record):
     code: str
     name: str
     domain: str
@@ -54,16 +51,14 @@ class AreaProgress:
     tally: Tally
 
 
-@dataclass(frozen=True)
-class DomainProgress:
+class DomainProgress(Record):
     code: str
     name: str
     weight: float
     percent: float  # weighted by the exam weights of its skill areas
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(Record):
     modules: dict[int, Tally]
     areas: list[AreaProgress]
     domains: list[DomainProgress]

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence
 
 from cetl_cli.domain.errors import CurriculumError, NotFoundError, UserInputError
 from cetl_cli.domain.models import Curriculum, Framework
-from cetl_cli.domain.questions import Question
+
+if TYPE_CHECKING:  # only in annotations: `cetl progress` uses this module without the bank
+    from cetl_cli.domain.questions import Question
 
 EXAM_SIZE = 100
 
