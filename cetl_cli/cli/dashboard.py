@@ -38,7 +38,7 @@ def dashboard() -> None:
     out.print(Styled(f"Next step       {label} {item.ref}:", "bold"))
     out.print(item.text, indent=16)
     if item.kind == "todo":
-        hint = f"Details: cetl study module {module.number}    When it is done: cetl todo done {item.ref}"
+        hint = f"Read more: cetl study module {module.number}\nWhen done:  cetl todo done {item.ref}"
     else:
         hint = f"Answer it: cetl reflect {item.ref}"
     out.print(Styled(hint, "cyan"), indent=16)

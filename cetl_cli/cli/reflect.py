@@ -31,7 +31,7 @@ def reflect(
     """
     from rich.text import Text
 
-    from cetl_cli.cli.render import console, lit
+    from cetl_cli.cli.render import console
     from cetl_cli.domain import progress as prog
     from cetl_cli.domain.errors import UserInputError
     from cetl_cli.domain.refs import find_item

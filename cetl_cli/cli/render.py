@@ -51,7 +51,6 @@ def lit(text: str, style: str = "") -> "Text":
 
 def show(renderables: list, page: bool = True) -> None:
     """Print; on a terminal, long output goes through a pager ($PAGER, else `less -R -F -X`)."""
-    import os
 
     out = console()
     if not (page and out.is_terminal):
@@ -65,18 +64,9 @@ def show(renderables: list, page: bool = True) -> None:
     if text.count("\n") < out.size.height - 1:
         sys.stdout.write(text)
         return
-    import shlex
-    import subprocess
+    from cetl_cli.cli.term import to_pager
 
-    pager = os.environ.get("PAGER") or "less -R -F -X"
-    try:
-        proc = subprocess.Popen(shlex.split(pager), stdin=subprocess.PIPE)
-        try:
-            proc.communicate(text.encode("utf-8", "replace"))
-        except (BrokenPipeError, KeyboardInterrupt):
-            pass
-        proc.wait()
-    except (OSError, ValueError):
+    if not to_pager(text):
         sys.stdout.write(text)
 
 

@@ -269,19 +269,26 @@ class Out:
         if not self.is_terminal or len(lines) < self.height - 1:
             self.write(text)
             return
-        import shlex
-        import subprocess
-
-        pager = os.environ.get("PAGER") or "less -R -F -X"
-        try:
-            proc = subprocess.Popen(shlex.split(pager), stdin=subprocess.PIPE)
-            try:
-                proc.communicate(text.encode("utf-8", "replace"))
-            except (BrokenPipeError, KeyboardInterrupt):
-                pass
-            proc.wait()
-        except (OSError, ValueError):
+        if not to_pager(text):
             self.write(text)
+
+
+def to_pager(text: str) -> bool:
+    """Pipe text through $PAGER (else `less -R -F -X`); False when no pager could be started."""
+    import shlex
+    import subprocess
+
+    pager = os.environ.get("PAGER") or "less -R -F -X"
+    try:
+        proc = subprocess.Popen(shlex.split(pager), stdin=subprocess.PIPE)
+    except (OSError, ValueError):
+        return False
+    try:
+        proc.communicate(text.encode("utf-8", "replace"))
+    except (BrokenPipeError, KeyboardInterrupt):
+        pass
+    proc.wait()
+    return True
 
 
 def grid(columns: list[tuple[str, str, int]], rows: list[list], width: int, shrink: int) -> Styled:

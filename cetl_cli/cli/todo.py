@@ -1,7 +1,7 @@
 """`cetl todo`: mark To Do exercises done or not done, and list them."""
 
 # Typer reads these signatures on every run: real annotations, not strings to evaluate.
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
