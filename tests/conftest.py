@@ -13,6 +13,9 @@ from typer.testing import CliRunner
 
 from cetl_cli.domain.loader import default_curriculum_dir
 
+# The synthetic question bank fixtures (`folder`, `bank`) used by the quiz and exam tests.
+pytest_plugins = ["quizbank"]
+
 SHIPPED = default_curriculum_dir()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from cetl_cli.domain.loader import default_curriculum_dir
@@ -41,3 +42,17 @@ def make_curriculum(dest: Path, per_area: int | dict[str, int] = 16) -> Path:
             bank = {"questions": [question(code, n) for n in range(1, count + 1)]}
             (qdir / f"{code.lower().replace('.', '')}.yaml").write_text(yaml.safe_dump(bank, sort_keys=False))
     return dest
+
+
+# Fixtures shared by test_quiz.py and test_exam.py (imported there by name).
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """A curriculum with 16 synthetic questions per area (read only: answers go to CETL_HOME)."""
+    return make_curriculum(tmp_path_factory.mktemp("quiz") / "cur", per_area=16)
+
+
+@pytest.fixture(scope="module")
+def bank(folder):
+    from cetl_cli.domain.questions import load_questions
+
+    return load_questions(folder)

@@ -20,15 +20,6 @@ WEIGHTS = {"I.A": 15, "I.B": 15, "I.C": 10, "II.A": 12, "II.B": 9, "II.C": 9,
            "III.A": 9, "III.B": 7, "III.C": 7, "III.D": 7}
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory):
-    """A curriculum with 16 synthetic questions per area (read only: answers go to CETL_HOME)."""
-    return make_curriculum(tmp_path_factory.mktemp("quiz") / "cur", per_area=16)
-
-
-@pytest.fixture(scope="module")
-def bank(folder):
-    return load_questions(folder)
 
 
 def store():

@@ -11,19 +11,10 @@ import yaml
 from cetl_cli.domain import quiz as qz
 from cetl_cli.domain.errors import NotFoundError, UserInputError
 from cetl_cli.domain.loader import load_curriculum
-from cetl_cli.domain.questions import Question, load_questions
+from cetl_cli.domain.questions import Question
 from quizbank import make_curriculum, question
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory):
-    """A curriculum with 16 synthetic questions per area (read only: answers go to CETL_HOME)."""
-    return make_curriculum(tmp_path_factory.mktemp("quiz") / "cur", per_area=16)
-
-
-@pytest.fixture(scope="module")
-def bank(folder):
-    return load_questions(folder)
 
 
 def q(code: str, n: int, answer: str = "A") -> Question:
