@@ -29,6 +29,9 @@ class Question(Dated):
     answer: Letter
     explanation: Text
     difficulty: Annotated[int, Field(ge=1, le=3)]
+    # scenario: a district situation to judge; recall: a fact to remember (the bank keeps
+    # at least 70% scenarios, tests/test_questions_bank.py)
+    kind: Optional[Literal["scenario", "recall"]] = None
 
     @field_validator("choices")
     @classmethod
