@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cetl_cli.domain.loader import default_curriculum_dir
+from cetl_cli.content.loader import default_curriculum_dir
 
 # The synthetic question bank fixtures (`folder`, `bank`) used by the quiz and exam tests.
 pytest_plugins = ["quizbank"]
@@ -32,7 +32,7 @@ def cetl_home(tmp_path_factory, monkeypatch) -> Path:
 
 @pytest.fixture
 def store():
-    from cetl_cli.storage import Store
+    from cetl_cli.store import Store
 
     s = Store(sqlite3.connect(":memory:"))
     yield s
@@ -41,7 +41,7 @@ def store():
 
 @pytest.fixture(scope="session")
 def curriculum():
-    from cetl_cli.domain.loader import load_curriculum
+    from cetl_cli.content.loader import load_curriculum
 
     return load_curriculum(SHIPPED)
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from cetl_cli.domain.loader import default_curriculum_dir
+from cetl_cli.content.loader import default_curriculum_dir
 
 AREAS = ("I.A", "I.B", "I.C", "II.A", "II.B", "II.C", "III.A", "III.B", "III.C", "III.D")
 LETTERS = "ABCD"
@@ -53,6 +55,21 @@ def folder(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def bank(folder):
-    from cetl_cli.domain.questions import load_questions
+    from cetl_cli.content.questions import load_questions
 
     return load_questions(folder)
+
+
+def minimal(tmp_path: Path, module_text: str) -> Path:
+    (tmp_path / "modules").mkdir(exist_ok=True)
+    (tmp_path / "framework.yaml").write_text(textwrap.dedent("""\
+        name: F
+        domains:
+          - code: I
+            name: One
+            weight: 100
+            skill_areas:
+              - {code: I.A, name: A, weight: 100, description: d}
+    """))
+    (tmp_path / "modules" / "01-one.yaml").write_text(module_text)
+    return tmp_path

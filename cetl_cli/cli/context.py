@@ -1,4 +1,4 @@
-"""What every command needs, loaded lazily: the curriculum, the store, shared options."""
+"""What every command shares: the run's Session, and options defined once."""
 
 from __future__ import annotations
 
@@ -9,14 +9,12 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 if TYPE_CHECKING:
-    from cetl_cli.domain.models import Curriculum
-    from cetl_cli.storage import Store
+    from cetl_cli.services.session import Clock, Session
 
 
 class State:
     curriculum_dir: Optional[Path] = None
-    _curriculum: "Curriculum | None" = None
-    _store: "Store | None" = None
+    session: "Session | None" = None
 
 
 STATE = State()
@@ -26,37 +24,31 @@ JsonOutput = Annotated[
 ]
 ModuleOption = Annotated[
     Optional[str],
-    typer.Option("--module", "-m", metavar="N", help="Only this module: a number (1-11) or a skill-area code (I.B)."),
+    typer.Option("--module", "-m", metavar="N", help="Only this module: a number (1-11) or a skill-area code (I.B).",
+                 show_default=False),
 ]
 
 
 def reset(curriculum_dir: Optional[Path]) -> None:
+    if STATE.session is not None:
+        STATE.session.close()
     STATE.curriculum_dir = curriculum_dir
-    STATE._curriculum = None
-    if STATE._store is not None:
-        STATE._store.close()
-    STATE._store = None
+    STATE.session = None
 
 
-def curriculum() -> "Curriculum":
-    if STATE._curriculum is None:
-        from cetl_cli.curriculum_cache import load  # validated YAML, reused while unchanged
+def make_clock() -> "Clock":
+    """The clock of a run (tests replace this function to drive the time)."""
+    from cetl_cli.services.session import Clock
 
-        STATE._curriculum = load(STATE.curriculum_dir)
-    return STATE._curriculum
-
-
-def store() -> "Store":
-    if STATE._store is None:
-        from cetl_cli.storage import Store
-
-        STATE._store = Store.open()
-    return STATE._store
+    return Clock()
 
 
-def progress_sets() -> tuple[set[str], set[str]]:
-    s = store()
-    return s.done_todos(), s.answered_reflections()
+def session() -> "Session":
+    if STATE.session is None:
+        from cetl_cli.services.session import Session
+
+        STATE.session = Session(STATE.curriculum_dir, make_clock())
+    return STATE.session
 
 
 def debug() -> bool:

@@ -6,8 +6,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from cetl_cli.cli import context
-from cetl_cli.cli.context import JsonOutput, ModuleOption
+from cetl_cli.cli.context import JsonOutput, ModuleOption, session
+
+MAX_ANSWER = 1_000_000  # characters in one answer
 
 
 def register(app: typer.Typer) -> None:
@@ -24,139 +25,156 @@ def reflect(
 ) -> None:
     """Answer a Reflection Question in $VISUAL/$EDITOR, a prompt, --text or --stdin.
 
-    Answering again adds a new version; earlier versions are kept. Ctrl-C or an editor
-    failure keeps what you typed as a draft, offered next time.
+    Answering again adds a new version; earlier versions are kept, and the editor starts from
+    your latest answer (or your draft). Ctrl-C, a closed terminal or an editor failure keeps
+    what you typed as a draft, offered next time.
 
     Example: cetl reflect 3.r1    or    cetl reflect 3.r1 --text "My answer"
     """
-    from rich.text import Text
+    from cetl_cli.cli.output import Out, Styled
+    from cetl_cli.domain.errors import UsageError
+    from cetl_cli.services import reflect as svc
 
-    from cetl_cli.cli.render import console
-    from cetl_cli.domain import progress as prog
-    from cetl_cli.domain.errors import UserInputError
-    from cetl_cli.domain.refs import find_item
-
-    if text is not None and from_stdin:
-        raise UserInputError("Give the answer with --text or with --stdin, not both.")
-    cur = context.curriculum()
-    store = context.store()
-    out, err = console(), console(stderr=True)
-    if ref is None:
-        done, answered = context.progress_sets()
-        item = prog.first_unanswered(cur, prog.current_module(cur, done, answered), answered)
-        if item is None:
-            out.print("Every reflection question has an answer. To revise one, name it: cetl reflect 3.r1")
-            return
-    else:
-        item = find_item(cur, ref, kind="reflection")
-
+    given = [name for name, on in (("--text", text is not None), ("--stdin", from_stdin),
+                                   ("--history", history), ("--discard-draft", discard_draft)) if on]
+    if len(given) > 1:
+        raise UsageError(f"{' and '.join(given)} do not go together; use one at a time.")
+    s = session()
+    out = Out()
+    item = svc.target(s, ref)
+    if item is None:
+        out.print("Every reflection question has an answer.")
+        out.print(Styled("Next: revise one with cetl reflect REF (e.g. cetl reflect 3.r1), or cetl progress", "cyan"))
+        return
     if history:
-        _show_history(store, item)
+        _show_history(out, item, svc.history(s, item))
         return
     if discard_draft:
-        store.discard_draft(item.id)
-        out.print(f"Draft for {item.ref} discarded.")
+        if svc.discard_draft(s, item):
+            out.print(f"Draft for {item.ref} discarded.")
+        else:
+            out.print(f"There was no draft for {item.ref}; nothing changed.")
+        out.print(Styled(f"Next: cetl reflect {item.ref}", "cyan"))
         return
-
-    header = f"Module {item.module.number} · {item.module.title} · reflection {item.ref}"
     if text is not None or from_stdin:
-        answer = (sys.stdin.read() if from_stdin else text or "").strip()
+        answer = _read_stdin() if from_stdin else (text or "")
+        saved = svc.save(s, item, answer, clear_draft=False)
     else:
-        answer = _interactive(store, item, header, out, err)
-        if answer is None:
+        saved = _interactive(s, out, item)
+        if saved is None:
             return
-    if not answer:
-        from cetl_cli.domain.errors import UserInputError
-
-        raise UserInputError(f"The answer is empty, so nothing was saved for {item.ref}.")
-    version = store.add_answer(item.id, answer)
-    line = Text(f"Saved your answer to {item.ref} (version {version}). ", style="green")
-    if version > 1:
-        line.append(f"Earlier versions are kept: cetl reflect {item.ref} --history", style="dim")
-    out.print(line)
+    _saved(out, saved)
 
 
-def _interactive(store, item, header: str, out, err) -> str | None:
-    """Editor or prompt; returns the answer, or None when the person cancelled."""
-    from rich.text import Text
+def _read_stdin() -> str:
+    data = sys.stdin.buffer.read(MAX_ANSWER * 4 + 1) if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    return data.decode("utf-8", "replace")[:MAX_ANSWER]
 
-    from cetl_cli.cli import answer_input as ai
-    from cetl_cli.cli.render import lit
+
+def _saved(out, saved) -> None:  # type: ignore[no-untyped-def]
+    from cetl_cli.cli.output import Styled
+    from cetl_cli.cli.views.module import next_step_line
+
+    item = saved.item
+    if saved.version is None:
+        out.print(Styled(f"Your answer to {item.ref} is unchanged, so no new version was added.", "yellow"))
+    else:
+        line = Styled(f"Saved your answer to {item.ref} (version {saved.version}). ", "green")
+        if saved.version > 1:
+            line.append(f"Earlier versions are kept: cetl reflect {item.ref} --history", "dim")
+        out.print(line)
+    out.print(next_step_line(saved.next_step))
+
+
+def _interactive(s, out, item):  # type: ignore[no-untyped-def]
+    """Editor or prompt; returns what save() returned, or None when the person cancelled."""
+    from cetl_cli.cli import editor as ed
+    from cetl_cli.cli.output import Out, Styled, when
     from cetl_cli.domain.errors import UserInputError
+    from cetl_cli.services import reflect as svc
 
-    draft = store.draft(item.id)
-    start = draft[0] if draft else ""
-    editor = ai.editor_command()
-    if editor is None and not sys.stdin.isatty():
-        raise UserInputError(
-            "No answer given: pass --text TEXT or --stdin, or set $EDITOR to write it in your editor."
-        )
-    out.print(Text(header, style="bold"))
-    out.print(lit(item.text))
-    if draft:
-        out.print(Text(f"Starting from your unsaved draft of {draft[1][:16].replace('T', ' ')} UTC.", style="yellow"))
+    begin = svc.start(s, item)
+    command = ed.editor_command()
+    if command is None and not sys.stdin.isatty():
+        raise UserInputError("No answer given.", "Pass --text TEXT or --stdin, or set $EDITOR to write it in your editor.")
+    header = f"Module {item.module.number} · {item.module.title} · reflection {item.ref}"
+    out.print(Styled(header, "bold"))
+    out.print(item.text)
+    if begin.recovered:
+        out.print(Styled(f"Starting from the answer cetl kept on {when_local(begin.recovered[-1].mtime)} "
+                         "(it could not be saved then).", "yellow"))
+    elif begin.draft:
+        out.print(Styled(f"Starting from your unsaved draft of {when(begin.draft.at)}.", "yellow"))
+    elif begin.latest:
+        out.print(Styled(f"Starting from your latest answer (version {begin.latest.version}); "
+                         "a changed answer is saved as a new version.", "dim"))
+    err = Out(stderr=True)
     try:
-        if editor:
-            answer = ai.edit(editor, header, item.text, start)
+        if command:
+            answer, _path = ed.edit(command, item.id, header, item.text, begin.text)
         else:
-            if draft:
-                out.print(Text("Your draft so far:", style="dim"))
-                out.print(lit(start))
-            out.print(Text("Type your answer. Press Ctrl-D on an empty line to save, Ctrl-C to stop "
-                           "(what you typed is kept as a draft).", style="dim"))
-            answer = ai.prompt_lines(start)
-    except ai.Interrupted as stop:
-        if stop.text:
-            store.save_draft(item.id, stop.text)
-            err.print(f"cetl: {stop.reason}; what you typed is kept as a draft and will be offered "
-                      f"next time: cetl reflect {item.ref}", markup=False)
+            out.print(Styled("Type your answer; Enter starts a new line. Ctrl-D saves it, Ctrl-C stops "
+                             "(what you typed is kept as a draft).", "dim"))
+            answer = ed.prompt_lines(begin.text)
+    except ed.Interrupted as stop:
+        where = svc.keep_draft(s, item, stop.text)
+        if stop.path is not None and where == "a draft":
+            stop.path.unlink(missing_ok=True)
+        if where == "nothing":
+            err.print(f"cetl: {stop.reason}; nothing was typed, nothing saved.")
         else:
-            err.print(f"cetl: {stop.reason}; nothing was typed, nothing saved.", markup=False)
-        raise typer.Exit(stop.exit_code) from None
+            err.print(f"cetl: {stop.reason}; what you typed is kept as {where} and will be offered next time: "
+                      f"cetl reflect {item.ref}")
+        raise SystemExit(stop.exit_code) from None
     if not answer:
-        kept = " Your earlier draft is kept." if draft else ""
+        kept = " Your draft is kept." if begin.draft else ""
         out.print(f"Empty answer: cancelled, nothing saved.{kept}")
+        if command:
+            out.print(Styled("If your editor opens a window and returns at once, give it its wait flag, "
+                             "e.g. EDITOR='code --wait'.", "dim"))
+        svc.recovery.clear(item.id) if not begin.recovered else None
         return None
-    return answer
+    return svc.save(s, item, answer, clear_draft=True)
 
 
-def _show_history(store, item) -> None:
-    from rich.text import Text
+def when_local(mtime: float) -> str:
+    import datetime as dt
 
-    from cetl_cli.cli.render import console, lit
+    return dt.datetime.fromtimestamp(mtime).strftime("%Y-%m-%d %H:%M")
 
-    out = console()
-    versions = store.answers(item.id)
-    out.print(Text(f"{item.ref}: ", style="bold").append(lit(item.text)))
+
+def _show_history(out, item, versions) -> None:  # type: ignore[no-untyped-def]
+    from cetl_cli.cli.output import Styled, when
+
+    lines = out.render(Styled(f"{item.ref}: ", "bold").append(item.text))
     if not versions:
-        out.print(f"No answer yet. Write one: cetl reflect {item.ref}")
+        lines += out.render(Styled(f"No answer yet. Next: cetl reflect {item.ref}", "cyan"))
+        out.page(lines)
         return
     for a in versions:
-        out.print(Text(f"\n— version {a.version}, {a.at[:16].replace('T', ' ')} UTC", style="cyan"))
-        out.print(lit(a.text))
+        lines += out.render(Styled(f"\n— version {a.version}, {when(a.at)}", "cyan"))
+        lines += out.render(a.text)
+    lines += out.render(Styled(f"\nNext: revise it with cetl reflect {item.ref}", "cyan"))
+    out.page(lines)
 
 
 def reflections(module: ModuleOption = None, as_json: JsonOutput = False) -> None:
-    """List Reflection Questions and whether you have answered them.
+    """List Reflection Questions, whether you have answered them, and an excerpt of your answer.
 
     Example: cetl reflections --module 3
     """
-    from cetl_cli.domain.refs import find_module
+    from cetl_cli.services.reflect import reflection_list
 
-    cur = context.curriculum()
-    store = context.store()
-    modules = [find_module(cur, module)] if module else cur.modules
-    counts = store.answer_counts()
-    rows = [item for m in modules for item in cur.reflections(m)]
+    s = session()
+    rows = reflection_list(s, module)
     if as_json:
-        from cetl_cli.cli.render import print_json
+        from cetl_cli.cli import json_views
+        from cetl_cli.cli.output import print_json
 
-        print_json([
-            {"ref": i.ref, "id": i.id, "module": i.module.number, "prompt": i.text,
-             "answered": i.id in counts, "versions": counts.get(i.id, 0)}
-            for i in rows
-        ])
+        history = {r.item.id: s.store.answers(r.item.id) for r in rows if r.versions}
+        print_json(json_views.reflections(rows, history))
         return
-    from cetl_cli.cli.render import checklist
+    from cetl_cli.cli.output import Out
+    from cetl_cli.cli.views.lists import reflection_list as view
 
-    checklist(["", "ref", "question"], [["[answered]" if i.id in counts else "[ ]", i.ref, i.text] for i in rows])
+    view(Out(), rows)

@@ -5,8 +5,7 @@ from typing import Annotated
 
 import typer
 
-from cetl_cli.cli import context
-from cetl_cli.cli.context import JsonOutput, ModuleOption
+from cetl_cli.cli.context import JsonOutput, ModuleOption, session
 
 todo_app = typer.Typer(name="todo", help="Mark To Do exercises done or undone, and list them.", no_args_is_help=True)
 
@@ -16,25 +15,12 @@ Refs = Annotated[
 ]
 
 
-def _resolve(refs: list[str]):
-    from cetl_cli.domain.refs import find_item
+def _mark(refs: list[str], done: bool) -> None:
+    from cetl_cli.cli.output import Out
+    from cetl_cli.cli.views.lists import marked
+    from cetl_cli.services.todos import mark
 
-    cur = context.curriculum()
-    # Resolve every ref before writing anything: one bad ref changes nothing.
-    return [find_item(cur, r, kind="todo") for r in refs]
-
-
-def _report(items, changed: list[str], verb: str, already: str) -> None:
-    from cetl_cli.cli.term import Out, Styled
-
-    out = Out()
-    for item in items:
-        if item.id in changed:
-            line = Styled(f"{verb} {item.ref}: ", "green" if verb == "Done" else "yellow")
-        else:
-            line = Styled(f"{already} {item.ref}: ", "dim")
-        line.append(item.text)
-        out.print(line, wrap=False, ellipsis=True)
+    marked(Out(), mark(session(), refs, done), done)
 
 
 @todo_app.command("done")
@@ -43,9 +29,7 @@ def todo_done(refs: Refs) -> None:
 
     Example: cetl todo done 3.t1 3.t2
     """
-    items = _resolve(refs)
-    changed = context.store().set_todos([i.id for i in items], done=True)
-    _report(items, changed, "Done", "Already done")
+    _mark(refs, True)
 
 
 @todo_app.command("undo")
@@ -54,9 +38,7 @@ def todo_undo(refs: Refs) -> None:
 
     Example: cetl todo undo 3.t1
     """
-    items = _resolve(refs)
-    changed = context.store().set_todos([i.id for i in items], done=False)
-    _report(items, changed, "Not done", "Was not done")
+    _mark(refs, False)
 
 
 @todo_app.command("list")
@@ -66,27 +48,16 @@ def todo_list(module: ModuleOption = None, as_json: JsonOutput = False,
 
     Example: cetl todo list --module 3
     """
-    from cetl_cli.domain.refs import find_module
+    from cetl_cli.services.todos import todo_list as rows_of
 
-    cur = context.curriculum()
-    modules = [find_module(cur, module)] if module else cur.modules
-    done = context.store().done_todos()
-    rows = [
-        (item, t)
-        for m in modules
-        for item, t in zip(cur.todos(m), m.todos)
-        if not (open_only and t.id in done)
-    ]
+    rows = rows_of(session(), module, open_only)
     if as_json:
-        from cetl_cli.cli.render import print_json
+        from cetl_cli.cli import json_views
+        from cetl_cli.cli.output import print_json
 
-        print_json([
-            {"ref": i.ref, "id": t.id, "module": i.module.number, "text": t.text,
-             "minutes": t.minutes, "done": t.id in done}
-            for i, t in rows
-        ])
+        print_json(json_views.todos(rows))
         return
-    from cetl_cli.cli.render import checklist
+    from cetl_cli.cli.output import Out
+    from cetl_cli.cli.views.lists import todo_list as view
 
-    checklist(["", "ref", "to-do", "min"],
-              [["[x]" if t.id in done else "[ ]", i.ref, t.text, str(t.minutes or "")] for i, t in rows])
+    view(Out(), rows)

@@ -1,115 +1,87 @@
 """The curriculum as cetl uses it: plain immutable records, and the Curriculum with its indexes.
 
-These classes carry no validation: the loader checks the YAML against cetl_cli/domain/schema.py
-(pydantic) and then copies it into these. They are Records (cetl_cli/domain/record.py) rather
-than pydantic models or frozen dataclasses because they are built on every run, and pickled in
-the curriculum cache; see BENCHMARKS.md for what that saves.
+Each type is declared here once. Its field annotations carry the rules a valid file must meet
+(cetl_cli/domain/fields.py); cetl_cli/content/schema.py derives the pydantic validators from
+them, and the loader turns a checked file into these records. A normal run, which reads the
+curriculum from the cache, never builds a pydantic class.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal, Optional, Union
+from typing import Annotated, Literal, Optional
 
+from cetl_cli.domain.fields import NOT_EMPTY, PAST, AreaCode, DomainCode, Slug, Text, Url, Weight, between
 from cetl_cli.domain.record import Record
 
-# The pydantic building blocks live in schema.py. Schema code written against the older
-# models.py (`from cetl_cli.domain.models import Dated, Strict, Text`) still works: those names
-# are fetched from schema.py, loading pydantic, only when asked for.
-_SCHEMA_NAMES = ("Strict", "Dated", "Text", "Slug", "AreaCode", "DomainCode", "Weight", "reflow")
+
+class Dated(Record):
+    """Optional provenance for anything that can go out of date."""
+
+    as_of: Annotated[Optional[dt.date], PAST] = None
+    source: Optional[Text] = None
 
 
-def __getattr__(name: str):
-    if name in _SCHEMA_NAMES:
-        from cetl_cli.domain import schema
-
-        return getattr(schema, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+class CoreValue(Record):
+    name: Text
+    description: Text
 
 
-class Checked(Record):
-    """A curriculum record: its class has a same-named twin in schema.py that checks it."""
-
-    @classmethod
-    def model_validate(cls, data: dict):
-        """Check `data` against the schema twin (this loads pydantic) and return the record;
-        raises pydantic's ValidationError, like the schema class itself."""
-        from cetl_cli.domain import schema
-
-        return schema.to_model(getattr(schema, cls.__name__).model_validate(data))
-
-    def model_dump(self, mode: str = "python") -> dict:
-        """The fields as plain values, as pydantic's model_dump would give them."""
-        return self.as_json() if mode == "json" else self.as_dict()
+class SkillArea(Record):
+    code: AreaCode
+    name: Text
+    weight: Weight
+    description: Text
 
 
-class DatedRecord(Checked):
-    """Optional provenance for anything that can go out of date (schema.Dated's twin)."""
-
-    as_of: Optional[dt.date] = None
-    source: Optional[str] = None
-
-
-class CoreValue(Checked):
-    name: str
-    description: str
+class Domain(Record):
+    code: DomainCode
+    name: Text
+    weight: Weight
+    skill_areas: Annotated[list[SkillArea], NOT_EMPTY]
 
 
-class SkillArea(Checked):
-    code: str
-    name: str
-    weight: Union[int, float]
-    description: str
-
-
-class Domain(Checked):
-    code: str
-    name: str
-    weight: Union[int, float]
-    skill_areas: list[SkillArea]
-
-
-class Framework(DatedRecord):
-    name: str
-    publisher: Optional[str] = None
+class Framework(Dated):
+    name: Text
+    publisher: Optional[Text] = None
     core_values: list[CoreValue] = []
-    domains: list[Domain]
+    domains: Annotated[list[Domain], NOT_EMPTY]
 
 
-class KeyConcept(DatedRecord):
-    term: str
-    explanation: str
+class KeyConcept(Dated):
+    term: Text
+    explanation: Text
 
 
-class Todo(DatedRecord):
-    id: str
-    text: str
-    minutes: Optional[int] = None
+class Todo(Dated):
+    id: Slug
+    text: Text
+    minutes: Annotated[Optional[int], between(1, 10_000)] = None
 
 
-class Reflection(DatedRecord):
-    id: str
-    prompt: str
+class Reflection(Dated):
+    id: Slug
+    prompt: Text
 
 
-class Extending(DatedRecord):
-    title: str
-    source: str  # the publisher
-    note: str
-    url: Optional[str] = None
+class Extending(Dated):
+    title: Text
+    source: Text  # the publisher
+    note: Text
+    url: Optional[Url] = None
 
 
-class Module(Checked):
-    number: int
-    id: str
-    title: str
-    skill_area: Optional[str]
-    summary: str
-    objectives: list[str] = []
+class Module(Record):
+    number: Annotated[int, between(1, 999)]
+    id: Slug
+    title: Text
+    skill_area: Optional[AreaCode]
+    summary: Text
+    objectives: list[Text] = []
     key_concepts: list[KeyConcept] = []
-    todos: list[Todo]
-    reflections: list[Reflection]
+    todos: Annotated[list[Todo], NOT_EMPTY]
+    reflections: Annotated[list[Reflection], NOT_EMPTY]
     extending: list[Extending] = []
 
 
@@ -157,8 +129,15 @@ class Curriculum:
             self._items = items
         return self._items
 
-    def __getstate__(self) -> dict:
-        return {**self.__dict__, "_items": None}
+    def to_data(self) -> dict:
+        """Plain JSON-ready data (for the curriculum cache); `from_data` reads it back."""
+        return {"framework": self.framework.as_json(), "modules": [m.as_json() for m in self.modules],
+                "source_dir": str(self.source_dir)}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "Curriculum":
+        return cls(Framework.from_json(data["framework"]),
+                   [Module.from_json(m) for m in data["modules"]], Path(data["source_dir"]))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Curriculum):

@@ -12,14 +12,17 @@ subclass costs microseconds: fields are read from the class annotations, and one
 
 Fields are inherited (base class fields first), may be given by position or keyword, and
 those without a default are required. A mutable default (a list) is copied for each record.
-Records compare equal when they are the same class with equal fields; they pickle by their
-`__dict__`, which is what makes the curriculum cache fast to read.
+Records compare equal when they are the same class with equal fields. `as_json()` gives plain
+data and `from_json()` reads it back, guided by the field annotations (this is how the
+curriculum cache stores records: data, never code).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+import sys
+import typing
+from typing import Any, Callable, ClassVar, Union
 
 _MISSING = object()
 
@@ -92,6 +95,20 @@ class Record:
         inner = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
         return f"{type(self).__name__}({inner})"
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Any:
+        """A record from `as_json()` data, nested records and dates included. The data is
+        trusted to have the record's shape (cetl wrote it); a wrong shape raises TypeError,
+        KeyError or ValueError."""
+        plan = _PLANS.get(cls)
+        if plan is None:
+            plan = _PLANS[cls] = _plan(cls)
+        self = object.__new__(cls)
+        d = self.__dict__
+        for name, decode in plan:
+            d[name] = decode(data[name])
+        return self
+
     def as_dict(self) -> dict[str, Any]:
         """The fields, in order, as plain Python values (nested records become dicts)."""
         return {k: _plain(v, json=False) for k, v in self.__dict__.items()}
@@ -109,3 +126,42 @@ def _plain(value: Any, json: bool) -> Any:
     if json and isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+# -- reading as_json() data back ------------------------------------------------------------
+_PLANS: dict[type, list[tuple[str, Callable[[Any], Any]]]] = {}
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _plan(cls: type) -> list[tuple[str, Callable[[Any], Any]]]:
+    hints = typing.get_type_hints(cls)
+    fields: tuple[str, ...] = getattr(cls, "_fields")
+    return [(name, _decoder(hints[name])) for name in fields]
+
+
+def _decoder(tp: Any) -> Callable[[Any], Any]:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is Union:
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) == 1:
+            one = _decoder(inner[0])
+            return lambda v: None if v is None else one(v)
+        return _same  # e.g. Union[int, float]
+    if origin in (list, tuple):
+        item = _decoder(args[0]) if args else _same
+        if item is _same:
+            return list if origin is list else tuple
+        if origin is list:
+            return lambda v: [item(x) for x in v]
+        return lambda v: tuple(item(x) for x in v)
+    if origin is dict:
+        return dict
+    if isinstance(tp, type) and issubclass(tp, Record):
+        return tp.from_json
+    if tp is dt.date:
+        return dt.date.fromisoformat
+    return _same

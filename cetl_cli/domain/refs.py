@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import re
 
-from cetl_cli.domain.errors import NotFoundError, UserInputError
+from cetl_cli.domain.errors import NotFoundError, UserInputError, shorten
 from cetl_cli.domain.models import Curriculum, Item, Kind, Module
 
-SHORT_REF = re.compile(r"^(\d+)\.([tr])(\d+)$", re.IGNORECASE)
+SHORT_REF = re.compile(r"^(\d{1,6})\.([tr])(\d{1,6})$", re.IGNORECASE | re.ASCII)
 
 
 def find_module(curriculum: Curriculum, token: str) -> Module:
     """A module by number (`3`) or by skill-area code (`I.B`, any case)."""
     text = str(token).strip()
     last = len(curriculum.modules)
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         number = int(text)
         if 1 <= number <= last:
             return curriculum.modules[number - 1]
         raise NotFoundError(
-            f"There is no module {text}: modules are numbered 1-{last}. Run 'cetl modules' to list them."
+            f"There is no module {shorten(text)}: modules are numbered 1-{last}. Run 'cetl modules' to list them."
         )
     code = text.upper()
     for module in curriculum.modules:
@@ -27,7 +27,7 @@ def find_module(curriculum: Curriculum, token: str) -> Module:
             return module
     codes = ", ".join(m.skill_area for m in curriculum.modules if m.skill_area)
     raise NotFoundError(
-        f"{text!r} is neither a module number (1-{last}) nor a skill-area code ({codes})."
+        f"{shorten(text)!r} is neither a module number (1-{last}) nor a skill-area code ({codes})."
     )
 
 
@@ -35,7 +35,8 @@ def find_item(curriculum: Curriculum, token: str, kind: Kind | None = None) -> I
     """An item by short ref (`3.t2`, `3.r1`) or by its id; `kind` restricts what is accepted."""
     text = str(token).strip()
     what = {"todo": "to-do", "reflection": "reflection question", None: "item"}[kind]
-    example = {"todo": "3.t2", "reflection": "3.r1", None: "3.t2 or 3.r1"}[kind]
+    example = {"todo": "3.t2 (module 3, to-do 2)", "reflection": "3.r1 (module 3, reflection 1)",
+               None: "3.t2 (module 3, to-do 2)"}[kind]
     match = SHORT_REF.match(text)
     if match:
         number, letter, index = int(match.group(1)), match.group(2).lower(), int(match.group(3))
@@ -58,6 +59,6 @@ def find_item(curriculum: Curriculum, token: str, kind: Kind | None = None) -> I
     if item is not None and (kind is None or item.kind == kind):
         return item
     raise NotFoundError(
-        f"Unknown {what} {text!r}: use a ref like {example} (module 3, item 2) or an item id. "
+        f"Unknown {what} {shorten(text)!r}: use a ref like {example} or an item id. "
         f"Run 'cetl {'todo list' if kind != 'reflection' else 'reflections'}' to list them."
     )

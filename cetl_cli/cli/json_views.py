@@ -1,0 +1,144 @@
+"""Every `--json` mapping in one place. Keys are only ever added (README, "JSON keys")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cetl_cli.domain import experience as ex
+from cetl_cli.domain.eligibility import Verdict
+from cetl_cli.services.exam import HistoryRow
+from cetl_cli.services.experience import Summary
+from cetl_cli.services.progress import ProgressReport
+from cetl_cli.services.reflect import ReflectionRow
+from cetl_cli.services.study import ModulePage, ModuleRow
+from cetl_cli.services.todos import TodoRow
+from cetl_cli.store.rows import Answer
+
+Json = dict[str, Any]
+
+
+def answer(a: Answer) -> Json:
+    return {"version": a.version, "text": a.text, "at": a.at}
+
+
+def progress(r: ProgressReport) -> Json:
+    p, practice = r.progress, r.practice
+    return {
+        "skill_areas": [
+            {"code": a.code, "name": a.name, "domain": a.domain, "weight": a.weight,
+             "modules": list(a.modules), **a.tally.as_dict(),
+             "quiz_accuracy": practice[a.code].percent if practice[a.code].asked else None,
+             "quiz_answered": practice[a.code].asked}
+            for a in p.areas
+        ],
+        "weakest_areas": [{"code": s.code, "name": s.name, "quiz_accuracy": s.percent} for s in r.weakest],
+        "domains": [{"code": d.code, "name": d.name, "weight": d.weight, "percent": d.percent} for d in p.domains],
+        "modules": [
+            {"number": m.number, "title": m.title, "skill_area": m.skill_area, **p.modules[m.number].as_dict()}
+            for m in r.curriculum.modules
+        ],
+        "overall": {
+            **p.overall.as_dict(),
+            "items_percent": p.overall.percent,  # every item in every module, unweighted
+            "percent": p.readiness,  # skill areas weighted by exam weight
+        },
+        "coverage": p.readiness,
+    }
+
+
+def modules(rows: list[ModuleRow]) -> list[Json]:
+    return [{"number": r.module.number, "id": r.module.id, "title": r.module.title,
+             "skill_area": r.module.skill_area, **r.tally.as_dict()} for r in rows]
+
+
+def module(page: ModulePage, history: dict[str, list[Answer]]) -> Json:
+    cur, m = page.curriculum, page.module
+    area = cur.areas.get(m.skill_area) if m.skill_area else None
+    domain = cur.area_domain.get(m.skill_area) if m.skill_area else None
+    return {
+        "number": m.number,
+        "id": m.id,
+        "title": m.title,
+        "skill_area": {"code": area.code, "name": area.name, "weight": area.weight} if area else None,
+        "domain": {"code": domain.code, "name": domain.name, "weight": domain.weight} if domain else None,
+        "summary": m.summary,
+        "objectives": list(m.objectives),
+        "key_concepts": [c.as_json() for c in m.key_concepts],
+        "todos": [{"ref": i.ref, **t.as_json(), "done": t.id in page.done} for i, t in zip(cur.todos(m), m.todos)],
+        "reflections": [
+            {"ref": i.ref, **r.as_json(), "answered": r.id in page.answered, "versions": page.versions.get(r.id, 0),
+             "answer": page.latest[r.id].text if r.id in page.latest else None,
+             "history": [answer(a) for a in history.get(r.id, [])]}
+            for i, r in zip(cur.reflections(m), m.reflections)
+        ],
+        "extending": [e.as_json() for e in m.extending],
+        "progress": page.tally.as_dict(),
+    }
+
+
+def todos(rows: list[TodoRow]) -> list[Json]:
+    return [{"ref": r.item.ref, "id": r.todo.id, "module": r.item.module.number, "text": r.todo.text,
+             "minutes": r.todo.minutes, "done": r.done} for r in rows]
+
+
+def reflections(rows: list[ReflectionRow], history: dict[str, list[Answer]]) -> list[Json]:
+    return [{"ref": r.item.ref, "id": r.item.id, "module": r.item.module.number, "prompt": r.item.text,
+             "answered": r.versions > 0, "versions": r.versions,
+             "answer": r.latest.text if r.latest else None,
+             "history": [answer(a) for a in history.get(r.item.id, [])]} for r in rows]
+
+
+def exam_history(rows: list[HistoryRow]) -> list[Json]:
+    return [{
+        "id": r.attempt.id, "status": r.attempt.status, "seed": r.attempt.seed, "minutes": r.attempt.minutes,
+        "started_at": r.attempt.started_at, "finished_at": r.attempt.finished_at,
+        "elapsed_seconds": round(r.attempt.elapsed_seconds, 1),
+        "questions": r.questions, "answered": r.answered, "right": r.right, "percent": r.percent,
+    } for r in rows]
+
+
+def verdict(v: Verdict) -> Json:
+    exp = v.facts.experience
+    codes = v.rules.domain_codes
+    return {
+        "status": v.status,
+        "route": v.route.id,
+        "route_name": v.route.name,
+        "verdict": v.route.verdict_text if v.status != "not_yet_eligible" else None,
+        "missing": [m.text for m in v.missing],
+        "eligible_on": v.eligible_on.isoformat() if v.eligible_on else None,
+        "as_of": v.rules.as_of.isoformat(),
+        "sources": [s.as_json() for s in v.rules.sources],
+        "reminder": v.rules.reminder,
+        "next_steps": list(v.next_steps),
+        "answers": {
+            "degree": v.facts.degree,
+            "experience_from": exp.basis,
+            "years": round(exp.years, 2) if exp.days is None else int(exp.years * 100) / 100,
+            "days": exp.days,
+            "since": exp.since.isoformat() if exp.since else None,
+            "domains": [c for c in codes if c in v.facts.domains],
+            "documents_ready": sorted(v.facts.documents),
+        },
+        "routes": [
+            {"id": r.route.id, "name": r.route.name, "gives": r.route.verdict, "met": r.met,
+             "missing": [m.text for m in r.missing],
+             "eligible_on": r.eligible_on.isoformat() if r.eligible_on else None}
+            for r in v.results
+        ],
+    }
+
+
+def experience(s: Summary) -> Json:
+    exp = s.experience
+    whole, extra, _ = ex.years_from_days(exp.days or 0, exp.end) if exp.end else (0, 0, 0.0)
+    return {
+        "entries": [{"id": r.id, "role": r.role, "from": r.start, "to": r.end, "domains": list(r.domains)}
+                    for r in s.entries],
+        "days": exp.days,
+        "years": int(exp.years * 100) / 100,
+        "whole_years": whole,
+        "extra_days": extra,
+        "current": exp.growing,
+        "domains": [c for c in s.rules.domain_codes if c in s.domains],
+    }

@@ -1,0 +1,44 @@
+"""cetl's one database: `Store.open()` for the user's file, `Store(sqlite3.connect(':memory:'))`
+in tests. Each kind of data has its own module; `Store` brings them together."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Optional
+
+from cetl_cli.store.answers import Answers
+from cetl_cli.store.db import Db, connect, data_dir, db_path
+from cetl_cli.store.experience import ExperienceLog
+from cetl_cli.store.practice import Practice
+from cetl_cli.store.settings import Settings
+from cetl_cli.store.todos import Todos
+
+__all__ = ["Store", "data_dir", "db_path"]
+
+
+class Store(Todos, Answers, Settings, ExperienceLog, Practice):
+    """cetl's database, with methods named for what they do."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Optional[Path] = None) -> None:
+        self.db = Db(conn, path)
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Optional[Path] = None) -> "Store":
+        conn, where = connect(path)
+        return cls(conn, where)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The raw connection, for diagnostics and tests (cetl itself goes through `db`)."""
+        return self.db._conn
+
+    def close(self) -> None:
+        self.db.close()
+
+    def applied_migrations(self) -> list[str]:
+        return self.db.applied_migrations()
+
+    def tables(self) -> list[str]:
+        return self.db.tables()
