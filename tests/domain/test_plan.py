@@ -121,6 +121,22 @@ def test_one_hour_a_week_does_not_fit_and_the_remedies_do():
     assert not sooner.fits
 
 
+def test_the_earliest_exam_date_is_the_first_date_that_fits():
+    p = plan(5, weeks=11)  # review is 55 minutes short
+    assert not p.fits and p.earliest_exam_date == p.exam_date + 2 * DAY
+    one_day_later = build_plan(course(), WEIGHTS, dict.fromkeys(AREAS, 0.5), start=START,
+                               exam_date=p.exam_date + DAY, hours_per_week=5)
+    assert not one_day_later.fits  # a one-day first week adds 42 minutes
+
+
+def test_review_that_does_not_fit_in_the_study_weeks_goes_after_the_mocks():
+    p = plan(5.25, weeks=11)  # nine study weeks of 315 minutes cannot hold modules and review
+    assert p.fits
+    final_items = [i for w in p.weeks if w.final for i in w.items]
+    assert [i.kind for i in final_items][:1] == ["mock"]
+    assert sum(i.minutes for i in final_items if i.kind == "review") > 0
+
+
 def test_too_close_for_any_hours_and_zero_hours_have_no_remedy():
     close = plan(5, weeks=1)  # one week: all of it is the final weeks, no room for modules
     assert not close.fits and close.hours_per_week_needed is None
@@ -178,6 +194,8 @@ def test_on_track_statuses_and_this_weeks_work():
     today = START + 4 * WEEK  # four full weeks of 300 planned minutes are over
     assert on_track(p, 1200, today).status == "on_pace"
     assert on_track(p, 1140, today).status == "on_pace"  # within the hour
+    assert on_track(p, 1260, today).status == "on_pace"
+    assert on_track(p, 1261, today).status == "ahead"
     behind = on_track(p, 1139, today)
     assert behind.status == "behind" and behind.minutes_ahead == -61
     ahead = on_track(p, 1500, today)
