@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 class State:
     curriculum_dir: Optional[Path] = None
-    session: "Session | None" = None
+    session: Session | None = None
 
 
 STATE = State()
@@ -36,14 +36,14 @@ def reset(curriculum_dir: Optional[Path]) -> None:
     STATE.session = None
 
 
-def make_clock() -> "Clock":
+def make_clock() -> Clock:
     """The clock of a run (tests replace this function to drive the time)."""
     from cetl_cli.services.session import Clock
 
     return Clock()
 
 
-def session() -> "Session":
+def session() -> Session:
     if STATE.session is None:
         from cetl_cli.services.session import Session
 

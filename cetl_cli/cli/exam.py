@@ -10,7 +10,8 @@ from cetl_cli.cli.quiz import SeedOption
 
 exam_app = typer.Typer(
     name="exam",
-    help="A 100-question mock exam weighted like the CETL exam, and your past exams.",
+    help="A 100-question mock exam weighted like the CETL exam, and your past exams.\n\n"
+    "Example: cetl exam --minutes 120    or    cetl exam history",
     invoke_without_command=True,
     no_args_is_help=False,
 )

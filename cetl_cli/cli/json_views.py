@@ -12,7 +12,7 @@ from cetl_cli.services.progress import ProgressReport
 from cetl_cli.services.reflect import ReflectionRow
 from cetl_cli.services.study import ModulePage, ModuleRow
 from cetl_cli.services.todos import TodoRow
-from cetl_cli.store.rows import Answer
+from cetl_cli.services.reflect import Answer
 
 Json = dict[str, Any]
 

@@ -9,7 +9,8 @@ from cetl_cli.cli.context import JsonOutput, session
 
 study_app = typer.Typer(
     name="study",
-    help="Read a module. 'cetl study' alone opens the first module you have not finished.",
+    help="Read a module. 'cetl study' alone opens the first module you have not finished.\n\n"
+    "Example: cetl study    or    cetl study module 3",
     invoke_without_command=True,
     no_args_is_help=False,
 )

@@ -145,7 +145,7 @@ def cached(root: Path, name: str, build: Callable[[], T], encode: Callable[[T], 
     return result
 
 
-def load(directory: Path | str | None = None) -> "Curriculum":
+def load(directory: Path | str | None = None) -> Curriculum:
     """The curriculum in `directory` (default: the shipped one), from the cache when it is current.
 
     Raises CurriculumError exactly like `load_curriculum`, which does the work on a miss.
@@ -153,7 +153,7 @@ def load(directory: Path | str | None = None) -> "Curriculum":
     from cetl_cli.content import default_curriculum_dir
     from cetl_cli.domain.models import Curriculum
 
-    def build() -> "Curriculum":
+    def build() -> Curriculum:
         from cetl_cli.content import loader
 
         return loader.load_curriculum(root)

@@ -45,7 +45,7 @@ class SourceFile:
         self.shown = shown  # the name used in messages
         self.text = ""
         self.data: Any = None
-        self._root: "yaml.Node | None" = None
+        self._root: yaml.Node | None = None
 
     def line_of(self, loc: Iterable[Any]) -> int:
         yaml, SafeLoader = _yaml()

@@ -35,7 +35,7 @@ def load_rules(path: Path | str, framework_domains: Iterable[str] | None = None)
     raise CurriculumError(problems)
 
 
-def rule_problems(path: Path, framework_domains: Iterable[str] | None = None) -> "Rules | list[str]":
+def rule_problems(path: Path, framework_domains: Iterable[str] | None = None) -> Rules | list[str]:
     """The loaded rules, or the list of `file:line: field: message` problems."""
     from cetl_cli.content.loader import Problems, read_yaml, validate
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 import typing
 from typing import Annotated, Any, Optional, Union
 

@@ -88,6 +88,7 @@ def evaluate(rules: Rules, facts: Facts, today: dt.date) -> Verdict:
     """
     results = tuple(check_route(r, rules, facts, today) for r in rules.routes)
     met = next((res for res in results if res.met), None)
+    status: str
     if met is not None:
         status, chosen = met.route.verdict, met
     else:

@@ -103,7 +103,7 @@ def parse_years(text: str) -> float:
     return years
 
 
-def parse_experience(text: str, today: dt.date) -> "float | dt.date":
+def parse_experience(text: str, today: dt.date) -> float | dt.date:
     """One answer for experience: years (4, 4.5) or the date it started (2019-08-01)."""
     value = text.strip()
     if DATE_FORM.match(value) or "-" in value[1:]:

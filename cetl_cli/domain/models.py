@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 from cetl_cli.domain.fields import NOT_EMPTY, PAST, AreaCode, DomainCode, Slug, Text, Url, Weight, between
 from cetl_cli.domain.record import Record
@@ -129,13 +129,13 @@ class Curriculum:
             self._items = items
         return self._items
 
-    def to_data(self) -> dict:
+    def to_data(self) -> dict[str, Any]:
         """Plain JSON-ready data (for the curriculum cache); `from_data` reads it back."""
         return {"framework": self.framework.as_json(), "modules": [m.as_json() for m in self.modules],
                 "source_dir": str(self.source_dir)}
 
     @classmethod
-    def from_data(cls, data: dict) -> "Curriculum":
+    def from_data(cls, data: dict[str, Any]) -> Curriculum:
         return cls(Framework.from_json(data["framework"]),
                    [Module.from_json(m) for m in data["modules"]], Path(data["source_dir"]))
 

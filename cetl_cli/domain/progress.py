@@ -6,6 +6,8 @@ fast; ids the curriculum no longer has are ignored.
 
 from __future__ import annotations
 
+from typing import Any
+
 from cetl_cli.domain.models import Curriculum, Item, Module
 from cetl_cli.domain.record import Record
 
@@ -28,10 +30,10 @@ class Tally(Record):
     def percent(self) -> float:
         return round(100.0 * self.done / self.total, 1) if self.total else 0.0
 
-    def __add__(self, other: "Tally") -> "Tally":
+    def __add__(self, other: Tally) -> Tally:
         return Tally(*(a + b for a, b in zip(astuple(self), astuple(other))))
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {**super().as_dict(), "percent": self.percent}
 
 

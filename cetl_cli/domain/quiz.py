@@ -161,7 +161,7 @@ class Score:
     def unanswered(self) -> int:
         return self.asked - self.answered
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {"code": self.code, "name": self.name, "weight": self.weight, "asked": self.asked,
                 "answered": self.answered, "right": self.right, "percent": self.percent}
 
@@ -192,7 +192,8 @@ def score(framework: Framework, asked: Sequence[Question], choices: Mapping[str,
         mine = []
         for a in d.skill_areas:
             if a.code in tally:
-                mine.append(Score(a.code, a.name, a.weight, *tally[a.code], domain=d.code))
+                n_asked, n_answered, n_right = tally[a.code]
+                mine.append(Score(a.code, a.name, a.weight, n_asked, n_answered, n_right, domain=d.code))
         areas += mine
         if mine:
             domains.append(Score(d.code, d.name, d.weight, *(sum(getattr(s, f) for s in mine)

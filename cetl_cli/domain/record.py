@@ -20,7 +20,6 @@ curriculum cache stores records: data, never code).
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import typing
 from typing import Any, Callable, ClassVar, Union
 
@@ -69,7 +68,7 @@ class Record:
             d[name] = value
 
     @classmethod
-    def trusted(cls, values: dict[str, Any]) -> "Record":
+    def trusted(cls, values: dict[str, Any]) -> Record:
         """A record from a dict holding exactly its fields, in order, without checking them:
         for values that were validated already (the loader's), where speed matters."""
         self = object.__new__(cls)
@@ -136,9 +135,9 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _plan(cls: type) -> list[tuple[str, Callable[[Any], Any]]]:
+def _plan(cls: type[Record]) -> list[tuple[str, Callable[[Any], Any]]]:
     hints = typing.get_type_hints(cls)
-    fields: tuple[str, ...] = getattr(cls, "_fields")
+    fields: tuple[str, ...] = cls._fields
     return [(name, _decoder(hints[name])) for name in fields]
 
 

@@ -11,7 +11,6 @@ from typing import Annotated, Literal, Optional
 from cetl_cli.domain.fields import NOT_EMPTY, PAST, DomainCode, Slug, Text, between
 from cetl_cli.domain.record import Record
 
-
 # The degree levels cetl asks about, lowest to highest.
 DEGREES: tuple[str, ...] = ("none", "associate", "bachelor", "master", "doctorate")
 DEGREE_NAMES = {

@@ -70,7 +70,7 @@ class ExamRun:
         self.session.store.update_exam(self.attempt_id, elapsed_seconds=spent)
         return spent
 
-    def finish(self) -> "Finished":
+    def finish(self) -> Finished:
         spent = min(self.elapsed(), self.minutes * 60) if self.minutes else self.elapsed()
         self.session.store.update_exam(self.attempt_id, status="finished", elapsed_seconds=spent)
         return Finished(self.attempt_id, self.curriculum, qz.score(self.curriculum.framework, self.asked,

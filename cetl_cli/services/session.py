@@ -35,13 +35,13 @@ class Clock:
 class Session:
     curriculum_dir: Optional[Path] = None
     clock: Clock = field(default_factory=Clock)
-    _curriculum: "Curriculum | None" = None
-    _store: "Store | None" = None
-    _bank: "list[Question] | None" = None
-    _rules: "Rules | None" = None
+    _curriculum: Curriculum | None = None
+    _store: Store | None = None
+    _bank: list[Question] | None = None
+    _rules: Rules | None = None
 
     @property
-    def curriculum(self) -> "Curriculum":
+    def curriculum(self) -> Curriculum:
         if self._curriculum is None:
             from cetl_cli.content.cache import load
 
@@ -49,14 +49,14 @@ class Session:
         return self._curriculum
 
     @property
-    def store(self) -> "Store":
+    def store(self) -> Store:
         if self._store is None:
             from cetl_cli.store import Store
 
             self._store = Store.open()
         return self._store
 
-    def bank(self) -> "list[Question]":
+    def bank(self) -> list[Question]:
         """The practice questions; NotFoundError when the curriculum has none."""
         if self._bank is None:
             from cetl_cli.content.cache import cached
@@ -75,7 +75,7 @@ class Session:
             self._bank = bank
         return self._bank
 
-    def rules(self) -> "Rules":
+    def rules(self) -> Rules:
         if self._rules is None:
             from cetl_cli.content.cache import cached
             from cetl_cli.content.rules import load_rules, rules_path

@@ -25,7 +25,7 @@ class Store(Todos, Answers, Settings, ExperienceLog, Practice):
         self.path = path
 
     @classmethod
-    def open(cls, path: Optional[Path] = None) -> "Store":
+    def open(cls, path: Optional[Path] = None) -> Store:
         conn, where = connect(path)
         return cls(conn, where)
 

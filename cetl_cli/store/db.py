@@ -157,7 +157,7 @@ class Db:
 
     # -- transactions --------------------------------------------------------------------
     @contextmanager
-    def writing(self) -> Iterator["Db"]:
+    def writing(self) -> Iterator[Db]:
         """A short write transaction that takes the write lock up front (no upgrade deadlocks).
         The run's first one checks the file first: a damaged database is never written."""
         self.execute("BEGIN IMMEDIATE")

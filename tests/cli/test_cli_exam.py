@@ -4,19 +4,19 @@ abandon, time limit, history."""
 from __future__ import annotations
 
 import json
-import re
 import random
+import re
 from collections import Counter
+from dataclasses import asdict
 
 import pytest
+from quizbank import make_curriculum
 
+from cetl_cli.content.questions import load_questions
+from cetl_cli.content.schema import check
 from cetl_cli.domain import quiz as qz
 from cetl_cli.domain.errors import CurriculumError
-from cetl_cli.content.schema import check
 from cetl_cli.domain.models import Framework
-from dataclasses import asdict
-from cetl_cli.content.questions import load_questions
-from quizbank import make_curriculum
 
 WEIGHTS = {"I.A": 15, "I.B": 15, "I.C": 10, "II.A": 12, "II.B": 9, "II.C": 9,
            "III.A": 9, "III.B": 7, "III.C": 7, "III.D": 7}

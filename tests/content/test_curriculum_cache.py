@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from cetl_cli.content import cache
-from cetl_cli.content import loader
-from cetl_cli.domain.errors import CurriculumError
+from cetl_cli.content import cache, loader
 from cetl_cli.content.loader import load_curriculum as fresh_load
+from cetl_cli.domain.errors import CurriculumError
 
 
 def settle(root: Path, age: float = 3600) -> None:

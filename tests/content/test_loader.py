@@ -7,12 +7,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from quizbank import minimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from quizbank import minimal
 
-from cetl_cli.domain.errors import CurriculumError
 from cetl_cli.content.loader import load_curriculum
+from cetl_cli.domain.errors import CurriculumError
 
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<path>[^:]+): (?P<msg>.+)$")
 

@@ -6,10 +6,10 @@ import textwrap
 
 import pytest
 import yaml
-
-from cetl_cli.domain.errors import CurriculumError
-from cetl_cli.content.questions import load_questions
 from quizbank import AREAS, make_curriculum, question
+
+from cetl_cli.content.questions import load_questions
+from cetl_cli.domain.errors import CurriculumError
 
 
 def write(folder, name: str, text: str):

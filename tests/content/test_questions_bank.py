@@ -9,10 +9,10 @@ from collections import Counter
 
 import pytest
 
-from cetl_cli.domain.questions import LETTERS
-from cetl_cli.content.questions import load_questions
-from cetl_cli.domain.quiz import exam_counts
 from cetl_cli.content.loader import default_curriculum_dir
+from cetl_cli.content.questions import load_questions
+from cetl_cli.domain.questions import LETTERS
+from cetl_cli.domain.quiz import exam_counts
 
 MIN_PER_AREA = 15
 

@@ -8,15 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cetl_cli.domain import eligibility as el
-
-from cetl_cli.domain import experience as ex
-
-from cetl_cli.domain import rules as rl
-
 from cetl_cli.content import rules as cr
-from cetl_cli.domain.errors import UserInputError
 from cetl_cli.content.loader import default_curriculum_dir
+from cetl_cli.domain import eligibility as el
+from cetl_cli.domain import experience as ex
+from cetl_cli.domain import rules as rl
+from cetl_cli.domain.errors import UserInputError
 
 D = dt.date
 TODAY = D(2026, 11, 28)

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
-from cetl_cli.content.schema import check
-
 import json
 import random
+from dataclasses import asdict
 
 import pytest
 import yaml
-
-from cetl_cli.domain import quiz as qz
-from cetl_cli.domain.errors import NotFoundError, UserInputError
-from cetl_cli.content.loader import load_curriculum
-from cetl_cli.domain.questions import Question
 from quizbank import make_curriculum, question
 
-
+from cetl_cli.content.loader import load_curriculum
+from cetl_cli.content.schema import check
+from cetl_cli.domain import quiz as qz
+from cetl_cli.domain.errors import NotFoundError, UserInputError
+from cetl_cli.domain.questions import Question
 
 
 def q(code: str, n: int, answer: str = "A") -> Question:

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from cetl_cli.domain.errors import StoreError
 from cetl_cli.store import Store, db_path
-from cetl_cli.store.todos import _done_ids
 from cetl_cli.store.migrations import NAMES as MIGRATION_NAMES
+from cetl_cli.store.todos import _done_ids
 
 
 def columns(store: Store, table: str) -> dict[str, str]:

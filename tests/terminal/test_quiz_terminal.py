@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from cetl_cli.domain import quiz as qz
-from cetl_cli.content.questions import load_questions
 from quizbank import make_curriculum
+
+from cetl_cli.content.questions import load_questions
+from cetl_cli.domain import quiz as qz
 
 pexpect = pytest.importorskip("pexpect")
 CETL = Path(sys.executable).parent / "cetl"

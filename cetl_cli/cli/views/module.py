@@ -21,7 +21,7 @@ def dated(obj: Any) -> str:
     return f"({'; '.join(bits)})" if bits else ""
 
 
-def next_step_line(step: "NextStep | None", fallback: str = "cetl progress") -> Styled:
+def next_step_line(step: NextStep | None, fallback: str = "cetl progress") -> Styled:
     if step is None:
         return Styled(f"Everything is done. Next: {fallback}", "cyan")
     return Styled(f"Next: {step.text} · {step.command}", "cyan")
