@@ -215,7 +215,7 @@ def iso(base: float, offset_s: float) -> str:
 def fill_database(db: Path, todos: list[str], refls: list[str], questions: list[tuple[str, str]],
                   events: int, answers: int, practice: int) -> None:
     """A history like a long-time user's: migrated by cetl itself, then filled with sqlite3."""
-    from cetl_cli.storage import Store
+    from cetl_cli.store import Store
 
     Store.open(db).close()  # creates the file and applies cetl's migrations
     rnd = random.Random(6)
@@ -359,7 +359,7 @@ def main() -> int:
     args = ap.parse_args()
     runs = 7 if args.quick else args.runs
 
-    from cetl_cli.domain.loader import default_curriculum_dir
+    from cetl_cli.content import default_curriculum_dir
 
     shipped = default_curriculum_dir()
     py = sys.executable

@@ -73,7 +73,7 @@ def usage_line(err: Any) -> str:
     if len(message) > MAX_MESSAGE:
         message = message[:MAX_MESSAGE] + "…"
     path = ctx.command_path if ctx is not None else "cetl"
-    found = re.match(r"No such command '(.*)'", message)
+    found = re.match(r"No such command '([^']*)'", message)
     if found and ctx is not None:
         word = found.group(1)
         short = word[:40]

@@ -9,10 +9,9 @@ from cetl_cli.domain.eligibility import Verdict
 from cetl_cli.services.exam import HistoryRow
 from cetl_cli.services.experience import Summary
 from cetl_cli.services.progress import ProgressReport
-from cetl_cli.services.reflect import ReflectionRow
+from cetl_cli.services.reflect import Answer, ReflectionRow
 from cetl_cli.services.study import ModulePage, ModuleRow
 from cetl_cli.services.todos import TodoRow
-from cetl_cli.services.reflect import Answer
 
 Json = dict[str, Any]
 

@@ -8,7 +8,7 @@ import typer
 
 from cetl_cli.cli.context import JsonOutput, ModuleOption, session
 
-MAX_ANSWER = 1_000_000  # characters in one answer
+MAX_ANSWER = 20_000_000  # characters in one answer
 
 
 def register(app: typer.Typer) -> None:
@@ -67,8 +67,13 @@ def reflect(
 
 
 def _read_stdin() -> str:
-    data = sys.stdin.buffer.read(MAX_ANSWER * 4 + 1) if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-    return data.decode("utf-8", "replace")[:MAX_ANSWER]
+    from cetl_cli.domain.errors import UserInputError
+
+    data = sys.stdin.buffer.read(MAX_ANSWER + 1) if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    if len(data) > MAX_ANSWER:
+        raise UserInputError(f"The answer is longer than {MAX_ANSWER:,} bytes, so nothing was saved.",
+                             "Keep long documents elsewhere and link to them in your answer.")
+    return data.decode("utf-8", "replace")
 
 
 def _saved(out, saved) -> None:  # type: ignore[no-untyped-def]

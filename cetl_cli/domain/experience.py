@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Literal, Optional
 
-from cetl_cli.domain.errors import UserInputError
+from cetl_cli.domain.errors import UserInputError, shorten
 from cetl_cli.domain.rules import DEGREES
 
 # -- answers typed by a person ---------------------------------------------------------------
@@ -50,7 +50,7 @@ def parse_degree(text: str) -> str:
     value = " ".join(text.strip().lower().split())
     value = DEGREE_WORDS.get(value, value)
     if value not in DEGREES:
-        raise UserInputError(f"Unknown degree {text!r}; choose one of: {', '.join(DEGREES)}.")
+        raise UserInputError(f"Unknown degree {shorten(text)!r}; choose one of: {', '.join(DEGREES)}.")
     return value
 
 
@@ -79,11 +79,11 @@ def parse_domains(text: str, valid: Iterable[str]) -> frozenset[str]:
 def parse_date(text: str, what: str, today: dt.date) -> dt.date:
     value = text.strip()
     if not DATE_FORM.match(value):
-        raise UserInputError(f"{what} {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2019-08-01.")
+        raise UserInputError(f"{what} {shorten(text)!r} is not a date; write it as YYYY-MM-DD, e.g. 2019-08-01.")
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise UserInputError(f"{what} {text!r} is not a real date.") from None
+        raise UserInputError(f"{what} {shorten(text)!r} is not a real date.") from None
     if day > today:
         raise UserInputError(f"{what} {value} is in the future; today is {today.isoformat()}.")
     if day.year < today.year - OLDEST_YEARS:
@@ -94,7 +94,7 @@ def parse_date(text: str, what: str, today: dt.date) -> dt.date:
 def parse_years(text: str) -> float:
     value = re.sub(r"\s*(years?|yrs?\.?)$", "", text.strip(), flags=re.IGNORECASE)
     if not NUMBER_FORM.match(value):
-        raise UserInputError(f"Years {text!r} is not a number; give whole or decimal years, e.g. 4 or 4.5.")
+        raise UserInputError(f"Years {shorten(text)!r} is not a number; give whole or decimal years, e.g. 4 or 4.5.")
     years = float(value)
     if years < 0:
         raise UserInputError(f"Years cannot be negative (got {value}); give 0 or more.")
@@ -110,7 +110,7 @@ def parse_experience(text: str, today: dt.date) -> float | dt.date:
         return parse_date(value, "Start date", today)
     if not NUMBER_FORM.match(value):
         raise UserInputError(
-            f"{text!r} is neither a number of years (e.g. 4.5) nor a start date (YYYY-MM-DD)."
+            f"{shorten(text)!r} is neither a number of years (e.g. 4.5) nor a start date (YYYY-MM-DD)."
         )
     return parse_years(value)
 

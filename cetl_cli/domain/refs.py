@@ -14,7 +14,7 @@ def find_module(curriculum: Curriculum, token: str) -> Module:
     """A module by number (`3`) or by skill-area code (`I.B`, any case)."""
     text = str(token).strip()
     last = len(curriculum.modules)
-    if text.isascii() and text.isdigit():
+    if text.isascii() and text.isdigit() and len(text) <= 6:
         number = int(text)
         if 1 <= number <= last:
             return curriculum.modules[number - 1]

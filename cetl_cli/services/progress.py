@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from cetl_cli.domain import progress as prog
 from cetl_cli.domain.models import Curriculum, Module
 from cetl_cli.domain.quiz import Score, accuracy, weakest
+from cetl_cli.domain.record import Record
 from cetl_cli.services.session import Session
 from cetl_cli.services.study import NextStep, next_step
 
 PRACTICE_WINDOW = 50  # quiz_accuracy looks at each area's latest answers, this many
 
 
-@dataclass(frozen=True)
-class ProgressReport:
+class ProgressReport(Record):
     curriculum: Curriculum
     progress: prog.Progress
     practice: dict[str, Score]  # skill area -> its latest practice answers (asked == 0: none yet)
@@ -33,8 +32,7 @@ def report(s: Session) -> ProgressReport:
     return ProgressReport(cur, prog.compute(cur, done, answered), practice, weakest(practice.values()))
 
 
-@dataclass(frozen=True)
-class Dashboard:
+class Dashboard(Record):
     report: ProgressReport
     module: Optional[Module]
     module_tally: Optional[prog.Tally]

@@ -12,15 +12,15 @@ import os
 import re
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
+
+from cetl_cli.domain.record import Record
 
 SAFE = re.compile(r"[^a-z0-9-]")
 MAX_RECOVERED = 2_000_000  # bytes read back from one file
 
 
-@dataclass(frozen=True)
-class Recovered:
+class Recovered(Record):
     path: Path
     text: str
     mtime: float

@@ -7,12 +7,12 @@ the database or, when the database cannot be written, as a recovery file in cetl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from cetl_cli.domain import progress as prog
 from cetl_cli.domain.errors import UserInputError
 from cetl_cli.domain.models import Item
+from cetl_cli.domain.record import Record
 from cetl_cli.domain.refs import find_item, find_module
 from cetl_cli.services import recovery
 from cetl_cli.services.session import Session
@@ -29,8 +29,7 @@ def target(s: Session, ref: Optional[str]) -> Optional[Item]:
     return prog.first_unanswered(cur, prog.current_module(cur, done, answered), answered)
 
 
-@dataclass(frozen=True)
-class Start:
+class Start(Record):
     """Where writing an answer starts: the draft (or a recovered file), else the latest answer."""
 
     text: str
@@ -52,8 +51,7 @@ def start(s: Session, item: Item) -> Start:
     return Start(text, draft, found, latest)
 
 
-@dataclass(frozen=True)
-class Saved:
+class Saved(Record):
     item: Item
     version: Optional[int]  # None: unchanged from the latest version, so nothing was added
     next_step: Optional[NextStep]
@@ -106,8 +104,7 @@ def history(s: Session, item: Item) -> list[Answer]:
     return s.store.answers(item.id)
 
 
-@dataclass(frozen=True)
-class ReflectionRow:
+class ReflectionRow(Record):
     item: Item
     versions: int
     latest: Optional[Answer]

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from cetl_cli.domain import progress as prog
 from cetl_cli.domain.models import Curriculum, Item, Module
 from cetl_cli.domain.progress import Tally
+from cetl_cli.domain.record import Record
 from cetl_cli.domain.refs import find_module
 from cetl_cli.services.session import Session
 from cetl_cli.store.rows import Answer
 
 
-@dataclass(frozen=True)
-class NextStep:
+class NextStep(Record):
     """What to do next, and the command that does it."""
 
     text: str
@@ -22,8 +21,7 @@ class NextStep:
     item: Optional[Item] = None
 
 
-@dataclass(frozen=True)
-class ModulePage:
+class ModulePage(Record):
     curriculum: Curriculum
     module: Module
     done: set[str]
@@ -69,8 +67,7 @@ def module_page(s: Session, token: str) -> ModulePage:
                       prog.module_tally(cur, module, done, answered), step)
 
 
-@dataclass(frozen=True)
-class ModuleRow:
+class ModuleRow(Record):
     module: Module
     tally: Tally
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from cetl_cli.domain.models import Item, Todo
+from cetl_cli.domain.record import Record
 from cetl_cli.domain.refs import find_item, find_module
 from cetl_cli.services.session import Session
 from cetl_cli.services.study import NextStep, next_step
 
 
-@dataclass(frozen=True)
-class Marked:
+class Marked(Record):
     items: list[Item]
     changed: set[str]
     next_step: Optional[NextStep]
@@ -27,8 +26,7 @@ def mark(s: Session, refs: list[str], done: bool) -> Marked:
     return Marked(items, set(changed), next_step(cur, d, answered))
 
 
-@dataclass(frozen=True)
-class TodoRow:
+class TodoRow(Record):
     item: Item
     todo: Todo
     done: bool

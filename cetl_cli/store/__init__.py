@@ -37,6 +37,10 @@ class Store(Todos, Answers, Settings, ExperienceLog, Practice):
     def close(self) -> None:
         self.db.close()
 
+    def check(self) -> None:
+        """A quick integrity check (StoreDamaged when it fails)."""
+        self.db.check()
+
     def applied_migrations(self) -> list[str]:
         return self.db.applied_migrations()
 

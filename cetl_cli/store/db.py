@@ -163,7 +163,7 @@ class Db:
         self.execute("BEGIN IMMEDIATE")
         try:
             if not self._checked:
-                self._check()
+                self.check()
             yield self
         except BaseException:
             if self._conn.in_transaction:
@@ -172,7 +172,7 @@ class Db:
         else:
             self.execute("COMMIT")
 
-    def _check(self) -> None:
+    def check(self) -> None:
         row = self.execute("PRAGMA quick_check(1)").fetchone()
         if row is None or row[0] != "ok":
             raise damaged(self.path, f"integrity check: {row[0] if row else 'no answer'}")

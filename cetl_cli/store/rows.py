@@ -2,34 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
+from cetl_cli.domain.record import Record
 
-@dataclass(frozen=True)
-class Answer:
+
+class Answer(Record):
     item_id: str
     version: int
     text: str
     at: str  # UTC, ISO 8601
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(Record):
     item_id: str
     text: str
     at: str
 
 
-@dataclass(frozen=True)
-class TodoEvent:
+class TodoEvent(Record):
     item_id: str
     action: str  # "done" or "undone"
     at: str
 
 
-@dataclass(frozen=True)
-class Experience:
+class Experience(Record):
     id: int
     role: str
     start: str  # YYYY-MM-DD
@@ -37,8 +34,7 @@ class Experience:
     domains: tuple[str, ...]  # e.g. ("I", "III")
 
 
-@dataclass(frozen=True)
-class PracticeAnswer:
+class PracticeAnswer(Record):
     id: int
     question_id: str
     skill_area: str
@@ -50,8 +46,7 @@ class PracticeAnswer:
     at: str
 
 
-@dataclass(frozen=True)
-class ExamAttempt:
+class ExamAttempt(Record):
     id: int
     seed: int
     minutes: Optional[int]

@@ -7,7 +7,6 @@ import json
 import random
 import re
 from collections import Counter
-from dataclasses import asdict
 
 import pytest
 from quizbank import make_curriculum
@@ -33,7 +32,7 @@ def store():
 def attempts() -> list[dict]:
     s = store()
     try:
-        return [asdict(a) for a in s.exam_attempts()]
+        return [a.as_dict() for a in s.exam_attempts()]
     finally:
         s.close()
 
@@ -41,7 +40,7 @@ def attempts() -> list[dict]:
 def exam_answers(attempt_id: int) -> list[dict]:
     s = store()
     try:
-        return [asdict(r) for r in s.practice_answers(attempt_id)]
+        return [r.as_dict() for r in s.practice_answers(attempt_id)]
     finally:
         s.close()
 

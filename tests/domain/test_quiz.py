@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import asdict
 
 import pytest
 import yaml
@@ -26,7 +25,7 @@ def stored():
 
     s = Store.open()
     try:
-        return [asdict(r) for r in s.practice_answers()]
+        return [r.as_dict() for r in s.practice_answers()]
     finally:
         s.close()
 

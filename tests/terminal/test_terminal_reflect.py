@@ -138,3 +138,42 @@ def test_a_closed_terminal_while_the_editor_is_open_keeps_a_draft(tmp_path, cetl
         assert store.draft(cetl_id("5.r5")).text == "Saved in the editor, then the ssh session dropped"
     finally:
         store.close()
+
+
+def test_ctrl_c_goes_to_the_editor_and_cetl_waits_for_it(tmp_path, cetl_home, cetl):
+    # An ed-style editor handles Ctrl-C itself and goes on; cetl must not die with its buffer.
+    script = tmp_path / "ed_like.py"
+    script.write_text(textwrap.dedent("""
+        import signal, sys, time
+        got = []
+        signal.signal(signal.SIGINT, lambda *a: got.append(1))
+        print("EDITOR-READY", flush=True)
+        while not got:
+            time.sleep(0.05)
+        text = open(sys.argv[1]).read()
+        open(sys.argv[1], "w").write("Written after a Ctrl-C in the editor\\n" + text)
+    """))
+    child = spawn(["reflect", "5.r6"], {"CETL_HOME": str(cetl_home), "EDITOR": f"{sys.executable} {script}"})
+    child.expect("EDITOR-READY")
+    child.sendintr()
+    child.expect("Saved your answer to 5.r6")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Written after a Ctrl-C in the editor" in cetl("reflect", "5.r6", "--history").stdout
+
+
+def test_experience_add_asks_for_what_the_flags_leave_out(cetl_home, cetl):
+    child = spawn(["experience", "add"], {"CETL_HOME": str(cetl_home)})
+    child.expect_exact("Role (e.g. Director of Technology): ")
+    child.sendline("Network manager")
+    child.expect_exact("First day in the role (YYYY-MM-DD): ")
+    child.sendline("2019-08-01")
+    child.expect_exact("or now if you still hold it [now]: ")
+    child.sendline("")
+    child.expect_exact("all, or none): ")
+    child.sendline("all")
+    child.expect_exact("Added #1: Network manager, 2019-08-01 to now, domains I, II, III.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
