@@ -33,9 +33,30 @@ def _safe(text: str) -> str:
     return clean(text).encode("utf-8", "replace").decode("utf-8")
 
 
+COMMAND = re.compile(r"cetl(?: (?:--?[a-z][a-z-]*|[a-z][a-z-]*|[0-9IVX]+(?:\.[A-Za-z0-9]+)?|[A-Z]+))+")
+
+
+def _wrap(text: str) -> str:
+    """On a terminal, wrap at spaces (never inside a word or a `cetl ...` command)."""
+    import os
+    import textwrap
+
+    try:
+        if not sys.stderr.isatty():
+            return text
+        width = os.get_terminal_size(sys.stderr.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return text
+    out = []
+    for line in text.splitlines():
+        kept = COMMAND.sub(lambda m: m.group().replace(" ", "\u00a0"), line)
+        out += textwrap.wrap(kept, width, break_long_words=False, break_on_hyphens=False) or [""]
+    return "\n".join(out).replace("\u00a0", " ")
+
+
 def say(text: str) -> None:
     try:
-        sys.stderr.write(_safe(text) + "\n")
+        sys.stderr.write(_wrap(_safe(text)) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass  # the terminal is gone
