@@ -175,10 +175,9 @@ def test_a_failed_save_keeps_the_answer_and_offers_it_next_time(cetl, tmp_path, 
         m.setattr(Store, "add_answer", full)
         r = cetl("reflect", "3.r1", env={"EDITOR": editor})
     assert r.exit_code == 1 and "is full" in r.stderr
-    from cetl_cli.services import recovery
-
     from cetl_cli.content.cache import load
     from cetl_cli.domain.refs import find_item
+    from cetl_cli.services import recovery
 
     item = find_item(load(None), "3.r1")
     kept = recovery.find(item.id)
