@@ -6,30 +6,27 @@ Pure: `today` is always a parameter. Experience is counted in cetl_cli/domain/ex
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Iterable, Literal, Optional
 
 from cetl_cli.domain.experience import Experience, _num, _plural, date_met, meets_years
+from cetl_cli.domain.record import Record
 from cetl_cli.domain.rules import DEGREE_NAMES, DEGREES, Route, Rules
 
 # -- the check -------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(Record):
     degree: str
     experience: Experience
     domains: frozenset[str]
     documents: frozenset[str] = frozenset()  # ids of the documents that are ready
 
 
-@dataclass(frozen=True)
-class Missing:
+class Missing(Record):
     kind: Literal["degree", "years", "domain", "document"]
     text: str
 
 
-@dataclass(frozen=True)
-class RouteResult:
+class RouteResult(Record):
     route: Route
     missing: tuple[Missing, ...]
     eligible_on: Optional[dt.date]  # set only when time is the only gap
@@ -46,8 +43,7 @@ class RouteResult:
         return not self.degree_ok and DEGREES.index(self.degree) > max(DEGREES.index(d) for d in self.route.degrees)
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(Record):
     status: str
     route: Route
     missing: tuple[Missing, ...]
@@ -55,7 +51,7 @@ class Verdict:
     results: tuple[RouteResult, ...]
     facts: Facts
     rules: Rules
-    next_steps: tuple[str, ...] = field(default=())
+    next_steps: tuple[str, ...] = ()
 
 
 def check_route(route: Route, rules: Rules, facts: Facts, today: dt.date) -> RouteResult:

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Iterable, Literal, Optional
 
 from cetl_cli.domain.errors import UserInputError, shorten
+from cetl_cli.domain.record import Record
 from cetl_cli.domain.rules import DEGREES
 
 # -- answers typed by a person ---------------------------------------------------------------
@@ -144,8 +144,7 @@ def days_in_years(end: dt.date, n: int) -> int:
 
 # -- experience ------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Period:
+class Period(Record):
     start: dt.date
     end: Optional[dt.date] = None  # the last day, inclusive; None = still in this role
     domains: frozenset[str] = frozenset()
@@ -214,8 +213,7 @@ def date_reaching(days_now: int, n: int, today: dt.date) -> dt.date:
     return day
 
 
-@dataclass(frozen=True)
-class Experience:
+class Experience(Record):
     """How much experience a person has, and how it was given."""
 
     basis: Literal["years", "since", "log"]

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 from cetl_cli.domain import eligibility as el
 from cetl_cli.domain import experience as ex
 from cetl_cli.domain.errors import UsageError, UserInputError
+from cetl_cli.domain.record import Record
 from cetl_cli.domain.rules import DEGREES, Document, Rules
 from cetl_cli.services.experience import periods
 from cetl_cli.services.session import Session
@@ -39,8 +39,7 @@ class From(enum.Enum):
     NOT_CONFIRMED = "not confirmed"
 
 
-@dataclass(frozen=True)
-class Flags:
+class Flags(Record):
     degree: Optional[str] = None
     years: Optional[str] = None
     since: Optional[str] = None
@@ -53,8 +52,7 @@ class Flags:
                                            self.waiver, self.letter))
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(Record):
     key: str  # degree, experience or domains
     text: str
     default: Optional[str]  # the remembered answer, when it still fits
@@ -63,24 +61,22 @@ class Question:
     show_domains: bool = False
 
 
-@dataclass(frozen=True)
-class Picked:
+class Picked(Record):
     value: Any
     source: From
     flag: str = ""  # for From.FLAG: which flag
 
 
-@dataclass
-class Check:
+class Check(Record):
     session: Session
     flags: Flags
     rules: Rules
     today: dt.date
     remembered: dict[str, Any]
     log: list[ex.Period]
-    picked: dict[str, Picked] = field(default_factory=dict)
-    remember: dict[str, Any] = field(default_factory=dict)
-    documents: dict[str, Picked] = field(default_factory=dict)
+    picked: dict[str, Picked] = {}
+    remember: dict[str, Any] = {}
+    documents: dict[str, Picked] = {}
 
     # -- the three facts ---------------------------------------------------------------------
     def _parse_experience(self, text: str) -> ex.Experience:
