@@ -111,14 +111,19 @@ def exam_history(out: Out, rows: list[HistoryRow]) -> None:
         out.print("No mock exams yet.")
         out.print(Styled("Next: cetl exam", "cyan"))
         return
+    narrow = out.width < 76
     body = []
     for r in rows:
         a = r.attempt
-        body.append([str(a.id), when(a.started_at), a.status.replace("_", " "), f"{r.answered}/{r.questions}",
-                     "—" if r.right is None else str(r.right), "—" if r.percent is None else pct(r.percent),
-                     duration(a.elapsed_seconds), f"{a.minutes} min" if a.minutes else "none"])
+        started = when(a.started_at)[5:] if narrow else when(a.started_at)  # drop the year when narrow
+        row = [str(a.id), started, a.status.replace("_", " "), f"{r.answered}/{r.questions}",
+               "—" if r.right is None else str(r.right), "—" if r.percent is None else pct(r.percent),
+               duration(a.elapsed_seconds), f"{a.minutes} min" if a.minutes else "none"]
+        body.append(row[:-1] if narrow else row)
     columns = [("#", "right", 1), ("started", "left", 7), ("status", "left", 6), ("answered", "right", 8),
                ("right", "right", 5), ("score", "right", 5), ("time", "right", 4), ("limit", "right", 5)]
+    if narrow:
+        columns = columns[:-1]
     out.print(grid(columns, body, out.width, shrink=1), wrap=False)
     if any(r.attempt.status == "in_progress" for r in rows):
         out.print(Styled("Next: cetl exam resume (or cetl exam abandon)", "cyan"))
