@@ -37,9 +37,9 @@ class Store(Todos, Answers, Settings, ExperienceLog, Practice):
     def close(self) -> None:
         self.db.close()
 
-    def check(self) -> None:
-        """A quick integrity check (StoreDamaged when it fails)."""
-        self.db.check()
+    def check(self, table: Optional[str] = None) -> None:
+        """A quick integrity check of one table, or the whole file (StoreDamaged when it fails)."""
+        self.db.check(table)
 
     def applied_migrations(self) -> list[str]:
         return self.db.applied_migrations()

@@ -15,7 +15,7 @@ class Answers:
         """Save a new version of the answer to a reflection question; returns its version.
         With `clear_draft`, the question's draft goes in the same transaction: it is gone only
         once the answer is in."""
-        with self.db.writing() as db:
+        with self.db.writing("reflection_answers") as db:
             row = db.execute("SELECT coalesce(max(version), 0) FROM reflection_answers WHERE item_id = ?",
                              [item_id]).fetchone()
             version = int(row[0] if row else 0) + 1
@@ -51,7 +51,7 @@ class Answers:
 
     # -- drafts ------------------------------------------------------------------------------
     def save_draft(self, item_id: str, text: str) -> None:
-        with self.db.writing() as db:
+        with self.db.writing("drafts") as db:
             db.execute("INSERT INTO drafts (item_id, text, at) VALUES (?, ?, ?) "
                        "ON CONFLICT(item_id) DO UPDATE SET text = excluded.text, at = excluded.at",
                        [item_id, text, now()])
@@ -62,5 +62,5 @@ class Answers:
 
     def discard_draft(self, item_id: str) -> bool:
         """Delete the draft; False when there was none."""
-        with self.db.writing() as db:
+        with self.db.writing("drafts") as db:
             return db.execute("DELETE FROM drafts WHERE item_id = ?", [item_id]).rowcount > 0

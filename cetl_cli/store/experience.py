@@ -12,7 +12,7 @@ class ExperienceLog:
     db: Db
 
     def add_experience(self, role: str, start: str, end: Optional[str], domains: Iterable[str]) -> int:
-        with self.db.writing() as db:
+        with self.db.writing("experience") as db:
             cur = db.execute('INSERT INTO experience (role, start, "end", domains, created_at) VALUES (?, ?, ?, ?, ?)',
                              [role, start, end, ",".join(domains), now()])
             return int(cur.lastrowid or 0)
@@ -23,5 +23,5 @@ class ExperienceLog:
                 for r in rows]
 
     def remove_experience(self, entry_id: int) -> bool:
-        with self.db.writing() as db:
+        with self.db.writing("experience") as db:
             return db.execute("DELETE FROM experience WHERE id = ?", [entry_id]).rowcount > 0

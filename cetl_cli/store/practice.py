@@ -27,7 +27,7 @@ class Practice:
 
     def record_practice(self, question_id: str, skill_area: str, choice: Optional[str], correct: bool,
                         seconds: Optional[float], mode: str, attempt_id: Optional[int] = None) -> None:
-        with self.db.writing() as db:
+        with self.db.writing("practice_answers") as db:
             db.execute(
                 "INSERT INTO practice_answers (question_id, skill_area, choice, correct, seconds, mode, "
                 "attempt_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -73,7 +73,7 @@ class Practice:
         return [_answer(r) for r in rows]
 
     def start_exam(self, seed: int, minutes: Optional[int], question_ids: list[str]) -> int:
-        with self.db.writing() as db:
+        with self.db.writing("exam_attempts") as db:
             cur = db.execute(
                 "INSERT INTO exam_attempts (seed, minutes, question_ids, status, elapsed_seconds, started_at) "
                 "VALUES (?, ?, ?, 'in_progress', 0, ?)", [seed, minutes, json.dumps(question_ids), now()])
@@ -93,7 +93,7 @@ class Practice:
 
     def update_exam(self, attempt_id: int, *, status: Optional[str] = None,
                     elapsed_seconds: Optional[float] = None) -> None:
-        with self.db.writing() as db:
+        with self.db.writing("exam_attempts") as db:
             if elapsed_seconds is not None:
                 db.execute("UPDATE exam_attempts SET elapsed_seconds = ? WHERE id = ?", [elapsed_seconds, attempt_id])
             if status is not None:

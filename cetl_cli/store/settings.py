@@ -16,7 +16,7 @@ class Settings:
         return str(row[0]) if row and row[0] is not None else None
 
     def set_setting(self, key: str, value: Optional[str]) -> None:
-        with self.db.writing() as db:
+        with self.db.writing("settings") as db:
             if value is None:
                 db.execute("DELETE FROM settings WHERE key = ?", [key])
             else:

@@ -20,7 +20,7 @@ class Todos:
         action = "done" if done else "undone"
         changed: list[str] = []
         stamp = now()
-        with self.db.writing() as db:
+        with self.db.writing("todo_events") as db:
             current = _done_ids(db, ids)
             for item_id in ids:
                 if (item_id in current) != done:
