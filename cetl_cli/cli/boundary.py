@@ -66,9 +66,11 @@ def _stop(signum: int, frame: Any) -> None:
     """SIGTERM, SIGHUP, SIGQUIT: let the running flow keep its text, then stop like Ctrl-C."""
     from cetl_cli.cli.editor import RESCUE
 
+    handled = False
     for hook in list(RESCUE):
-        hook()  # may raise an Interrupted carrying the text typed so far
-    raise KeyboardInterrupt
+        handled = hook() or handled
+    if not handled:
+        raise KeyboardInterrupt
 
 
 def install_signals() -> None:

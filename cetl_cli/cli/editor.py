@@ -20,8 +20,9 @@ from typing import Callable, Optional
 from cetl_cli.services import recovery
 from cetl_cli.services.editor_text import answer_from_file_text, editor_template
 
-# Called by the boundary's signal handlers before they stop cetl (SIGTERM, SIGHUP, SIGQUIT).
-RESCUE: list[Callable[[], None]] = []
+# Called by the boundary's signal handlers (SIGTERM, SIGHUP, SIGQUIT): a hook that returns True
+# has taken care of stopping (the prompt ends itself); otherwise the handler stops cetl.
+RESCUE: list[Callable[[], bool]] = []
 
 
 class Interrupted(Exception):
@@ -75,8 +76,11 @@ def edit(editor: str, item_id: str, header: str, prompt: str, start: str = "") -
     return text, path
 
 
-def prompt_lines(start: str = "") -> str:
-    """A multi-line prompt: Enter adds a line, Ctrl-D saves, Ctrl-C stops keeping every character."""
+def prompt_lines(start: str = "", keep: Optional[Callable[[str], object]] = None) -> str:
+    """A multi-line prompt: Enter adds a line, Ctrl-D saves, Ctrl-C stops keeping every character.
+
+    On SIGTERM, SIGHUP or SIGQUIT the text is handed to `keep` at once (the terminal may be gone)
+    and the prompt ends with Interrupted, as on Ctrl-C."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.key_binding import KeyBindings
 
@@ -92,11 +96,17 @@ def prompt_lines(start: str = "") -> str:
 
     session: PromptSession[str] = PromptSession(multiline=True, key_bindings=keys)
 
-    def rescue() -> None:
+    def rescue() -> bool:
         app = session.app
-        text = app.current_buffer.text if app.is_running else ""
-        if text.strip():
-            raise Interrupted(text.strip(), "stopped", 130)
+        if not app.is_running:
+            return False
+        text = app.current_buffer.text.strip()
+        if text and keep is not None:
+            keep(text)
+        # End the prompt from inside its own loop, not by raising in whatever code is running.
+        app.loop.call_soon_threadsafe(  # type: ignore[union-attr]
+            lambda: app.exit(exception=Interrupted(text, "stopped", 130)) if app.is_running else None)
+        return True
 
     RESCUE.append(rescue)
     try:

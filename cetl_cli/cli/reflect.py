@@ -120,11 +120,11 @@ def _interactive(s, out, item):  # type: ignore[no-untyped-def]
         else:
             out.print(Styled("Type your answer; Enter starts a new line. Ctrl-D saves it, Ctrl-C stops "
                              "(what you typed is kept as a draft).", "dim"))
-            answer = ed.prompt_lines(begin.text)
+            answer = ed.prompt_lines(begin.text, keep=lambda text: svc.recovery.keep(item.id, text))
     except ed.Interrupted as stop:
         where = svc.keep_draft(s, item, stop.text)
-        if stop.path is not None and where == "a draft":
-            stop.path.unlink(missing_ok=True)
+        if where == "a draft":
+            svc.recovery.clear(item.id)  # the draft holds it now (and the editor's file with it)
         if where == "nothing":
             err.print(f"cetl: {stop.reason}; nothing was typed, nothing saved.")
         else:
