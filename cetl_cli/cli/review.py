@@ -8,7 +8,7 @@ import typer
 from cetl_cli.cli.context import JsonOutput, session
 
 QUESTION_PROMPT = "Your answer (A-D, q to stop): "
-CONCEPT_PROMPT = "Enter shows it; 1 Again, 2 Hard, 3 Good, 4 Easy (q to stop): "
+CONCEPT_PROMPT = "Enter shows it; 1 Again 2 Hard 3 Good 4 Easy (q to stop): "
 GRADE_PROMPT = "How well did you know it? 1 Again, 2 Hard, 3 Good, 4 Easy: "
 GRADES = ("1", "2", "3", "4")
 

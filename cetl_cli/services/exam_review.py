@@ -55,10 +55,11 @@ def _attempt(s: Session, attempt_id: Optional[int]) -> ExamAttempt:
     attempts = s.store.exam_attempts()
     if attempt_id is None:
         over = [a for a in attempts if a.status != "in_progress"]
-        if not over:
-            hint = RESUME_HINT if attempts else "Take one: cetl exam"
-            raise NotFoundError("No finished mock exam to show yet.", hint)
-        return over[-1]
+        if over:
+            return over[-1]
+        if attempts:  # only the one in progress
+            return attempts[-1]
+        raise NotFoundError("No finished mock exam to show yet.", "Take one: cetl exam")
     found = next((a for a in attempts if a.id == attempt_id), None)
     if found is None:
         ids = ", ".join(str(a.id) for a in attempts) or "none yet"

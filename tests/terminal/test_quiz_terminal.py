@@ -183,3 +183,22 @@ def test_flag_and_return_then_the_screen_before_submitting(cetl_home, folder):
         (exam[0].id, in_file(order, wrong(k1)), 0), (exam[1].id, exam[1].answer, 1)]  # one row per question
     assert rows(cetl_home, "SELECT status FROM exam_attempts") == [("finished",)]
     assert rows(cetl_home, "SELECT sum(flagged) FROM exam_items") == [(0,)]
+
+
+def test_review_a_key_concept_on_a_terminal(cetl_home, folder):
+    from cetl_cli.content.loader import load_curriculum
+
+    first = load_curriculum(folder).modules[2].key_concepts[0]
+    child = spawn(cetl_home, folder, "review", "--area", "I.B", "--limit", "1")
+    child.expect_exact("Press A, B, C or D to answer (no Enter needed); a key concept: Enter shows it")
+    child.expect_exact("Review 1 of 1 · key concept")
+    child.expect_exact(first.term)
+    child.expect_exact("Enter shows it; 1 Again 2 Hard 3 Good 4 Easy (q to stop): ")
+    child.send("\r")  # Enter: the explanation
+    child.expect_exact(first.explanation.split()[0])
+    child.expect_exact("How well did you know it? 1 Again, 2 Hard, 3 Good, 4 Easy: ")
+    child.send("3")
+    child.expect_exact("Good: next review in")
+    child.expect_exact("Done: 1 review, 1 right or recalled, 0 again.")
+    assert finish(child) == 0
+    assert rows(cetl_home, "SELECT kind, rating, source FROM review_log") == [("concept", 3, "review")]

@@ -111,7 +111,7 @@ def exam_report(out: Out, cur: Curriculum, attempt_id: int, report: Report, time
         where = f"cetl study module {module.number} · " if module else ""
         out.print(Styled(f"  {a.code:<6} ").append(a.name).append(f": {a.right}/{a.asked} ({pct(a.percent)})"))
         out.print(Styled(f"         {where}cetl quiz --area {a.code}", "cyan"))
-    out.print(Styled("Next: go over the questions you got wrong: cetl quiz --missed", "cyan"))
+    out.print(Styled(f"Next: go over the questions you got wrong: cetl exam review {attempt_id} --wrong", "cyan"))
 
 
 def exam_history(out: Out, rows: list[HistoryRow]) -> None:
@@ -131,4 +131,5 @@ def exam_history(out: Out, rows: list[HistoryRow]) -> None:
     if any(r.attempt.status == "in_progress" for r in rows):
         out.print(Styled("Next: cetl exam resume (or cetl exam abandon)", "cyan"))
     else:
-        out.print(Styled("Next: cetl exam for another mock exam", "cyan"))
+        latest = rows[-1].attempt.id
+        out.print(Styled(f"Next: cetl exam review {latest} (question by question), or cetl exam for another", "cyan"))

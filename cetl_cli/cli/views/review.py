@@ -60,11 +60,8 @@ def comes_back(out: Out, card: rv.Card, now: dt.datetime, rating: int) -> None:
     if card.due <= now:
         out.print(Styled(f"{name}: asked again at the end of this session.", "yellow"))
         return
-    days = (card.due - now).total_seconds() / 86400
-    if days < 1:
-        gap = f"in {round(days * 24) or 1} h"
-    else:
-        gap = f"in {_plural(round(days), 'day')}"
+    hours = round((card.due - now).total_seconds() / 3600)
+    gap = f"in {hours or 1} h" if hours < 22 else f"in {_plural(round(hours / 24), 'day')}"
     out.print(Styled(f"{name}: next review {gap} ({when(card.due.isoformat())[:10]}).", "dim"))
 
 
