@@ -24,9 +24,24 @@ def question(code: str, n: int, answer: str | None = None) -> dict:
         "stem": f"Synthetic question {n} for {code}: which choice is right?",
         "choices": [f"{letter} {n} {code}" for letter in LETTERS],
         "answer": answer or LETTERS[n % 4],
-        "explanation": f"Choice {answer or LETTERS[n % 4]} is right by construction.",
+        "explanation": f"The choice that starts with {answer or LETTERS[n % 4]} is right by construction.",
         "difficulty": 1 + n % 3,
     }
+
+
+def key_shown(seed, q) -> str:
+    """The letter the key of question `q` is shown as, in a quiz or exam with this seed (the
+    choices are shuffled from the seed and the question id)."""
+    from cetl_cli.domain.questions import as_shown, shuffled_order
+
+    return as_shown(shuffled_order(f"{seed}:{q.id}"), q.answer)
+
+
+def shown_as(seed, q, letter: str) -> str:
+    """The letter the file's choice `letter` of `q` is shown as, with this seed."""
+    from cetl_cli.domain.questions import as_shown, shuffled_order
+
+    return as_shown(shuffled_order(f"{seed}:{q.id}"), letter)
 
 
 def make_curriculum(dest: Path, per_area: int | dict[str, int] = 16) -> Path:

@@ -1,4 +1,4 @@
-"""`cetl exam`: a 100-question mock exam, and its verbs: resume, abandon, history."""
+"""`cetl exam`: a 100-question mock exam, and its verbs: resume, abandon, history, review, report, delete."""
 
 # Typer reads these signatures on every run: real annotations, not strings to evaluate.
 from typing import Annotated, Optional
@@ -11,7 +11,7 @@ from cetl_cli.cli.quiz import SeedOption
 exam_app = typer.Typer(
     name="exam",
     help="A 100-question mock exam weighted like the CETL exam, and your past exams.\n\n"
-    "Example: cetl exam --minutes 120    or    cetl exam history",
+    "Example: cetl exam --minutes 120    or    cetl exam review --wrong",
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -29,10 +29,12 @@ def exam(
 ) -> None:
     """A 100-question mock exam, scored by domain and skill area at the end.
 
-    No feedback until the end; then your percent correct by domain and skill area, and the
-    areas to study next. --minutes sets a time limit (none by default). q or Ctrl-C pauses it;
-    go on later with cetl exam resume. The percent correct is not CoSN's scaled score, which
-    cetl does not predict.
+    Questions you have not seen come first (it says how many repeat before it starts); the
+    choices are shuffled. f flags a question, p and n go back and on, s shows the unanswered and
+    flagged questions and submits. No feedback until the end; then your percent correct by
+    domain and skill area, and the areas to study next. --minutes sets a time limit (none by
+    default). q or Ctrl-C pauses it; go on later with cetl exam resume. The percent correct is
+    not CoSN's scaled score, which cetl does not predict.
 
     Example: cetl exam --minutes 120    or    cetl exam history
     """
@@ -43,9 +45,10 @@ def exam(
             raise UsageError(f"--seed and --minutes are for a new exam; they do not go with "
                              f"cetl exam {ctx.invoked_subcommand}.")
         return
+    from cetl_cli.cli.exam_flow import take
     from cetl_cli.services import exam as svc
 
-    _take(svc.start(session(), seed, minutes))
+    take(svc.start(session(), seed, minutes))
 
 
 @exam_app.command("resume")
@@ -54,14 +57,15 @@ def exam_resume() -> None:
 
     Example: cetl exam resume
     """
+    from cetl_cli.cli.exam_flow import take
     from cetl_cli.services import exam as svc
 
-    _take(svc.resume(session()))
+    take(svc.resume(session()))
 
 
 @exam_app.command("abandon")
 def exam_abandon() -> None:
-    """Give up the exam in progress (its answers stay in your practice record).
+    """Give up the exam in progress (its answers stay in your practice record and review).
 
     Example: cetl exam abandon
     """
@@ -71,7 +75,8 @@ def exam_abandon() -> None:
     attempt_id, kept = svc.abandon(session())
     out = Out()
     out.print(f"Exam #{attempt_id} abandoned; its {kept} answers stay in your practice record.")
-    out.print(Styled("Next: cetl exam for a new one, or cetl quiz --missed", "cyan"))
+    out.print(Styled(f"Next: cetl exam review {attempt_id}, cetl exam for a new one, or cetl exam delete "
+                     f"{attempt_id} to throw it away", "cyan"))
 
 
 @exam_app.command("history")
@@ -95,61 +100,86 @@ def exam_history(as_json: JsonOutput = False) -> None:
     view(Out(), rows)
 
 
-def _take(run) -> None:  # type: ignore[no-untyped-def]
-    """Ask the remaining questions; pause on q or Ctrl-C, finish at the end or when time is up."""
-    from cetl_cli.cli.output import Out, Styled, duration
-    from cetl_cli.cli.prompts import AnswerReader, TimeUp
-    from cetl_cli.cli.views import practice as view
-    from cetl_cli.services.exam import RESUME_HINT
+ExamNumber = Annotated[
+    Optional[int],
+    typer.Argument(metavar="[N]", min=1, help="The exam's number (cetl exam history); default: your latest.",
+                   show_default=False),
+]
 
+
+@exam_app.command("review")
+def exam_review(
+    number: ExamNumber = None,
+    wrong: Annotated[bool, typer.Option("--wrong", help="Only the questions you missed or left unanswered.")] = False,
+    as_json: JsonOutput = False,
+) -> None:
+    """A finished exam question by question, as you saw it: your choice, the answer, why.
+
+    Example: cetl exam review    or    cetl exam review 2 --wrong
+    """
+    from cetl_cli.services.exam_review import past_exam
+
+    past = past_exam(session(), number)
+    if as_json:
+        from cetl_cli.cli import json_views
+        from cetl_cli.cli.output import print_json
+
+        print_json(json_views.exam_review(past, wrong))
+        return
+    from cetl_cli.cli.output import Out
+    from cetl_cli.cli.views.exam import exam_review as view
+
+    view(Out(), past, wrong)
+
+
+@exam_app.command("report")
+def exam_report(number: ExamNumber = None) -> None:
+    """A past exam's report again: percent correct by domain and skill area, what to study next.
+
+    Example: cetl exam report    or    cetl exam report 2
+    """
+    from cetl_cli.cli.output import Out
+    from cetl_cli.cli.views.practice import exam_report as view
+    from cetl_cli.services.exam_review import past_exam
+
+    past = past_exam(session(), number)
+    a = past.attempt
+    view(Out(), past.curriculum, a.id, past.report, past.timed_out, a.elapsed_seconds)
+
+
+@exam_app.command("delete")
+def exam_delete(
+    number: Annotated[int, typer.Argument(metavar="N", min=1, help="The exam's number (cetl exam history).",
+                                          show_default=False)],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
+) -> None:
+    """Delete a throw-away exam, as if never taken: its answers leave your statistics and review.
+
+    Its answers stop counting in practice accuracy and the weakest areas, the review cards are
+    rebuilt without them, and its questions count as unseen again. On a terminal it asks first;
+    a script adds --yes.
+
+    Example: cetl exam delete 3
+    """
+    import sys
+
+    from cetl_cli.cli.output import Out, Styled
+    from cetl_cli.domain.errors import UsageError
+    from cetl_cli.services import exam_review as svc
+
+    s = session()
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UsageError(f"cetl exam delete {number} asks before deleting, and there is no terminal to ask on.",
+                             f"Add --yes: cetl exam delete {number} --yes")
+        from cetl_cli.cli.prompts import confirm
+
+        if not confirm(f"Delete mock exam #{number} and its answers?", default=False):
+            Out().print(Styled("Nothing deleted. Next: cetl exam history", "cyan"))
+            return
+    done = svc.delete(s, number)
     out = Out()
-    asked = run.asked
-    if run.resumed:
-        out.print(Styled(f"Resuming mock exam #{run.attempt_id}: {len(run.choices)} of {len(asked)} answered.", "bold"))
-    else:
-        out.print(Styled(f"Mock exam #{run.attempt_id}: {len(asked)} questions, weighted like the CETL exam.", "bold"))
-        out.print("No feedback until the end.")
-    if run.dropped:
-        out.print(Styled(f"{run.dropped} questions of this exam are no longer in the bank; they are left out "
-                         "of the score.", "yellow"))
-    if run.minutes:
-        out.print(f"Time limit {run.minutes} minutes; {duration(run.time_left() or 0)} left.")
-    out.print("Type A-D and Enter for each question; q (or Ctrl-C) pauses the exam.")
-    reader = AnswerReader(out, Out(stderr=True), stop_word="pause")
-    clock = run.session.clock.monotonic
-
-    def pause(code: int) -> None:
-        spent = run.pause()
-        used = f" (time used {duration(spent)})" if run.minutes else ""
-        Out(stderr=code != 0).print(f"\nExam #{run.attempt_id} paused after {len(run.choices)} of {len(asked)} "
-                                    f"questions{used}; your answers are kept.\n{RESUME_HINT}")
-        if code:
-            raise KeyboardInterrupt
-        raise SystemExit(0)
-
-    timed_out = False
-    try:
-        for number, q in run.remaining():
-            if run.time_up():
-                timed_out = True
-                break
-            left = run.time_left()
-            header = f"Question {number} of {len(asked)}"
-            if left is not None:
-                header += f" · {duration(left)} left"
-            view.question(out, q, header)
-            started = clock()
-            try:
-                choice = reader.read_within("Your answer (A-D, q to pause): ", left)
-            except TimeUp:
-                timed_out = True
-                break
-            if choice is None:
-                pause(0)
-            if not run.answer(q, choice, clock() - started):
-                timed_out = True  # the answer came after the time ran out; it does not count
-                break
-    except KeyboardInterrupt:
-        pause(130)
-    done = run.finish()
-    view.exam_report(out, done.curriculum, done.attempt_id, done.report, timed_out, done.spent)
+    out.print(f"Mock exam #{done.attempt_id} ({done.status.replace('_', ' ')}) deleted with its {done.answers} "
+              "answers: they no longer count in your practice accuracy or review, and its questions count as "
+              "unseen again.")
+    out.print(Styled("Next: cetl exam history, or cetl exam for a new one", "cyan"))

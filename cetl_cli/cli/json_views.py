@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from cetl_cli.domain import experience as ex
+from cetl_cli.domain import review as rv
 from cetl_cli.domain.eligibility import Verdict
 from cetl_cli.services.exam import HistoryRow
+from cetl_cli.services.exam_review import PastExam
 from cetl_cli.services.experience import Summary
 from cetl_cli.services.progress import ProgressReport
 from cetl_cli.services.reflect import Answer, ReflectionRow
+from cetl_cli.services.review import Overview
 from cetl_cli.services.study import ModulePage, ModuleRow
 from cetl_cli.services.todos import TodoRow
 
@@ -94,6 +97,48 @@ def exam_history(rows: list[HistoryRow]) -> list[Json]:
         "elapsed_seconds": round(r.attempt.elapsed_seconds, 1),
         "questions": r.questions, "answered": r.answered, "right": r.right, "percent": r.percent,
     } for r in rows]
+
+
+def exam_review(past: PastExam, wrong_only: bool = False) -> Json:
+    """A past exam question by question. Letters are as shown to the candidate (`order` maps
+    them to the file: order[0] is the file's letter shown as A)."""
+    a, o = past.attempt, past.report.overall
+    return {
+        "exam": {"id": a.id, "status": a.status, "seed": a.seed, "minutes": a.minutes, "started_at": a.started_at,
+                 "finished_at": a.finished_at, "elapsed_seconds": round(a.elapsed_seconds, 1),
+                 "questions": len(a.question_ids), "answered": o.answered, "right": o.right, "percent": o.percent,
+                 "dropped": past.dropped},
+        "questions": [{
+            "number": r.number, "id": r.question.id, "skill_area": r.question.skill_area, "stem": r.question.stem,
+            "choices": [r.question.choice(letter) for letter in r.shown], "order": list(r.shown),
+            "choice": r.choice_shown, "key": r.key_shown, "choice_in_file": r.choice,
+            "key_in_file": r.question.answer, "right": r.right, "answered": r.choice is not None,
+            "flagged": r.flagged, "seconds": r.seconds, "explanation": r.question.explanation,
+        } for r in past.questions if not (wrong_only and r.right)],
+    }
+
+
+def review_status(ov: Overview) -> Json:
+    st = ov.status
+
+    def card(c: rv.Card) -> Json:
+        item = ov.items.get(c.key)
+        if isinstance(item, rv.Concept):
+            area, text, module = item.module.skill_area, item.term, item.module.number
+        else:
+            area, text, module = getattr(item, "skill_area", None), getattr(item, "stem", None), None
+        return {"key": c.key, "kind": c.kind, "skill_area": area, "module": module, "text": text,
+                "state": rv.STATE_NAMES[c.state], "due": c.due.isoformat(),
+                "last_review": c.last_review.isoformat() if c.last_review else None,
+                "stability": c.stability, "difficulty": c.difficulty, "reps": c.reps, "lapses": c.lapses}
+
+    return {
+        "now": st.now.isoformat(), "due": len(st.due), "due_questions": st.due_questions,
+        "due_concepts": st.due_concepts, "new_today": st.new_today, "new": len(st.new), "cards": st.cards,
+        "retired": st.retired, "next_due": st.next_due.isoformat() if st.next_due else None,
+        "exam_date": st.exam_date.isoformat() if st.exam_date else None, "final_weeks": st.final,
+        "due_cards": [card(c) for c in st.due],
+    }
 
 
 def verdict(v: Verdict) -> Json:

@@ -17,6 +17,7 @@ from cetl_cli.cli.experience import experience_app
 from cetl_cli.cli.progress import register as register_progress
 from cetl_cli.cli.quiz import register as register_quiz
 from cetl_cli.cli.reflect import register as register_reflect
+from cetl_cli.cli.review import register as register_review
 from cetl_cli.cli.study import study_app
 from cetl_cli.cli.todo import todo_app
 
@@ -76,6 +77,7 @@ app.add_typer(todo_app)
 register_reflect(app)
 register_progress(app)
 register_quiz(app)
+register_review(app)
 app.add_typer(exam_app)
 app.add_typer(curriculum_app)
 register_eligibility(app)

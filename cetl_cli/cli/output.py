@@ -203,6 +203,20 @@ class Out:
             return
         self.file.write(text)
 
+    def recording(self) -> Out:
+        """An Out like this one (width, styles) that keeps what is written: `.recorded()` gives
+        the lines, e.g. for `page`."""
+        import io
+
+        rec = Out.__new__(Out)
+        rec.__dict__.update(self.__dict__)
+        rec.file = io.StringIO()
+        return rec
+
+    def recorded(self) -> list[str]:
+        text = self.file.getvalue() if hasattr(self.file, "getvalue") else ""
+        return text.splitlines()
+
     def page(self, lines: list[str]) -> None:
         """Write lines; on a terminal, more than a screenful goes through a pager ($PAGER,
         else `less`, with LESS=FRX when LESS is unset)."""

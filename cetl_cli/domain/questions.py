@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal, Optional
 
 from cetl_cli.domain.fields import AreaCode, Rule, Slug, Text, between
@@ -31,3 +32,39 @@ class Question(Dated):
 
     def is_right(self, letter: Optional[str]) -> bool:
         return letter == self.answer
+
+
+# -- the order the choices are shown in -------------------------------------------------------
+# An order is the file's letters in the order shown: "CADB" shows the file's choice C as A.
+# Stored with every answer, so a review shows what the candidate saw.
+IN_FILE_ORDER = "ABCD"
+
+
+def shuffled_order(seed: str) -> str:
+    """A shuffled order, the same for the same seed (a quiz's seed and the question id, say)."""
+    import random
+
+    letters = list(LETTERS)
+    random.Random(seed).shuffle(letters)
+    return "".join(letters)
+
+
+def in_file(order: str, shown: str) -> str:
+    """The file's letter for the letter shown."""
+    return order[LETTERS.index(shown)]
+
+
+def as_shown(order: str, letter: str) -> str:
+    """The letter shown for the file's `letter`."""
+    return LETTERS[order.index(letter)]
+
+
+_NAMES_A_LETTER = re.compile(
+    r"\b(?:[Cc]hoices?|[Oo]ptions?|[Aa]nswers?|[Ll]etters?)\s+[A-D]\b|\([A-D]\)|\b[A-D]\s+is\s+"
+    r"(?:right|correct|best|wrong|incorrect)\b")
+
+
+def names_a_letter(text: str) -> bool:
+    """Whether an explanation names a choice by its letter ("Choice C is best", "(B)"): with
+    shuffled choices the letters change, so an explanation names a choice by what it says."""
+    return bool(_NAMES_A_LETTER.search(text))

@@ -95,11 +95,27 @@ def exam_counts(framework: Framework, total: int = EXAM_SIZE) -> dict[str, int]:
     return counts
 
 
+def _pick(pool: Sequence[Question], need: int, rng: random.Random,
+          last_seen: Mapping[str, str]) -> list[Question]:
+    """`need` questions of `pool` (in id order): those never seen first, at random; then the
+    least recently seen (`last_seen`: question id -> when it was last shown, sortable)."""
+    unseen = [q for q in pool if q.id not in last_seen]
+    if len(unseen) >= need:
+        return rng.sample(unseen, need)
+    seen = [q for q in pool if q.id in last_seen]
+    rng.shuffle(seen)  # questions seen at the same moment (one exam) come in a random order
+    seen.sort(key=lambda q: last_seen[q.id])
+    return unseen + seen[: need - len(unseen)]
+
+
 def draw_exam(questions: Sequence[Question], framework: Framework, rng: random.Random,
-              total: int = EXAM_SIZE, source: str = "questions/") -> list[Question]:
+              total: int = EXAM_SIZE, source: str = "questions/",
+              last_seen: Optional[Mapping[str, str]] = None) -> list[Question]:
     """A mock exam: each area's count (see exam_counts) drawn at random, then shuffled together.
 
-    Raises CurriculumError naming every area whose bank is too small.
+    Questions never seen (`last_seen`: question id -> when it was last shown, in an exam or a
+    quiz) come first, then the least recently seen, so consecutive exams share no question while
+    the bank allows it. Raises CurriculumError naming every area whose bank is too small.
     """
     counts = exam_counts(framework, total)
     by_area: dict[str, list[Question]] = {code: [] for code in counts}
@@ -116,9 +132,62 @@ def draw_exam(questions: Sequence[Question], framework: Framework, rng: random.R
         raise CurriculumError(short)
     drawn: list[Question] = []
     for code, need in counts.items():
-        drawn += rng.sample(by_area[code], need)
+        drawn += _pick(by_area[code], need, rng, last_seen or {})
     rng.shuffle(drawn)
     return drawn
+
+
+UNTRIED_ACCURACY = 0.5  # an area with no practice answers yet counts as half right
+
+
+def practice_shares(framework: Framework, right_answered: Mapping[str, tuple[int, int]]) -> dict[str, float]:
+    """Each skill area's share of a practice draw: its exam weight times (2 - its accuracy), so
+    an area answered all wrong gets twice the share of one answered all right."""
+    shares = {}
+    for d in framework.domains:
+        for a in d.skill_areas:
+            right, answered = right_answered.get(a.code, (0, 0))
+            acc = right / answered if answered else UNTRIED_ACCURACY
+            shares[a.code] = a.weight * (2 - acc)
+    return shares
+
+
+def allot(shares: Mapping[str, float], capacity: Mapping[str, int], total: int,
+          rng: random.Random) -> dict[str, int]:
+    """`total` seats shared out in proportion to `shares` (Sainte-Laguë: each seat goes to the
+    area with the highest share / (seats + 0.5); ties at random), never more than an area's
+    `capacity`. Fewer when the capacities add up to less."""
+    counts = {code: 0 for code in shares}
+    for _ in range(total):
+        open_ = [c for c in shares if counts[c] < capacity.get(c, 0) and shares[c] > 0]
+        if not open_:
+            break
+        best = max(open_, key=lambda c: (shares[c] / (counts[c] + 0.5), rng.random()))
+        counts[best] += 1
+    return counts
+
+
+def draw_practice(questions: Sequence[Question], framework: Framework, n: int, rng: random.Random,
+                  last_seen: Mapping[str, str], right_answered: Mapping[str, tuple[int, int]]) -> Selection:
+    """`cetl quiz` without options: `n` questions by exam weight, more from weak areas (see
+    practice_shares), and within each area the unseen ones first (see _pick)."""
+    by_area: dict[str, list[Question]] = {}
+    for q in sorted(questions, key=lambda q: q.id):
+        by_area.setdefault(q.skill_area, []).append(q)
+    shares = practice_shares(framework, right_answered)
+    counts = allot(shares, {c: len(qs) for c, qs in by_area.items()}, n, rng)
+    drawn: list[Question] = []
+    for code, k in counts.items():
+        if k:
+            drawn += _pick(by_area[code], k, rng, last_seen)
+    rng.shuffle(drawn)
+    available = sum(len(qs) for c, qs in by_area.items() if c in shares)
+    return Selection(drawn, available, n)
+
+
+def repeats(questions: Iterable[Question], last_seen: Mapping[str, str]) -> int:
+    """How many of `questions` were seen before."""
+    return sum(1 for q in questions if q.id in last_seen)
 
 
 def time_left(minutes: Optional[float], elapsed_seconds: float) -> Optional[float]:

@@ -50,7 +50,7 @@ def validate(folder: Optional[Path]) -> Validated:
             rules = found
     if problems or cur is None:
         raise CurriculumError(problems)
-    return Validated(cur, questions, rules, exam_shortfall(cur, questions))
+    return Validated(cur, questions, rules, exam_shortfall(cur, questions) + letter_notes(questions))
 
 
 def exam_shortfall(cur: Curriculum, questions: list[Question]) -> list[str]:
@@ -64,3 +64,16 @@ def exam_shortfall(cur: Curriculum, questions: list[Question]) -> list[str]:
         return []
     return [f"Note: cetl exam draws {EXAM_SIZE} questions by exam weight and needs more questions in "
             f"{len(short)} skill area{'s' if len(short) > 1 else ''}: {'; '.join(short)}."]
+
+
+def letter_notes(questions: list[Question]) -> list[str]:
+    """A note (not an error) on explanations that name a choice by its letter: cetl shuffles
+    the choices wherever a question is shown, so the letter in the file is rarely the one seen."""
+    from cetl_cli.domain.questions import names_a_letter
+
+    naming = [q.id for q in questions if names_a_letter(q.explanation)]
+    if not naming:
+        return []
+    shown = ", ".join(naming[:5]) + (", ..." if len(naming) > 5 else "")
+    return [f"Note: {len(naming)} explanation{'s name' if len(naming) > 1 else ' names'} a choice by its letter "
+            f"({shown}); cetl shuffles the choices, so name a choice by what it says."]

@@ -38,6 +38,7 @@ class Dashboard(Record):
     module_tally: Optional[prog.Tally]
     next_step: Optional[NextStep]
     exam_in_progress: Optional[int]  # the id of a paused mock exam
+    reviews_due: int = 0  # spaced-review cards due now (cetl review)
 
 
 def dashboard(s: Session) -> Dashboard:
@@ -46,5 +47,7 @@ def dashboard(s: Session) -> Dashboard:
     done, answered = s.progress_sets()
     module = prog.current_module(cur, done, answered)
     paused = s.store.exam_attempts("in_progress")
+    from cetl_cli.services.review import due_count
+
     return Dashboard(r, module, r.progress.modules[module.number] if module else None,
-                     next_step(cur, done, answered), paused[-1].id if paused else None)
+                     next_step(cur, done, answered), paused[-1].id if paused else None, due_count(s))

@@ -7,6 +7,7 @@ by hand. sqlite-utils is imported only when a migration is pending (`migration_s
 
 from __future__ import annotations
 
+import json
 from typing import Any, Callable
 
 MIGRATION_SET = "cetl"
@@ -62,7 +63,45 @@ def m003_practice(db: Any) -> None:
     db["practice_answers"].create_index(["attempt_id"])
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (m001_initial, m002_experience, m003_practice)
+def m004_review(db: Any) -> None:
+    # The order the choices were shown in, as the file's letters ("CADB": the file's C shown as A),
+    # for every practice answer (null: before choices were shuffled, so in file order). `choice`
+    # stays the file's letter.
+    db["practice_answers"].add_column("shown", str)
+    # A mock exam's questions in exam order, with the order their choices are shown in and the
+    # candidate's flag. Exams taken before this migration showed the choices in file order.
+    db["exam_items"].create(
+        {"attempt_id": int, "position": int, "question_id": str, "shown": str, "flagged": int},
+        pk=("attempt_id", "position"),
+        not_null={"question_id", "shown", "flagged"},
+        defaults={"flagged": 0},
+        foreign_keys=[("attempt_id", "exam_attempts", "id")],
+    )
+    for attempt_id, ids in db.execute("SELECT id, question_ids FROM exam_attempts").fetchall():
+        db["exam_items"].insert_all(
+            ({"attempt_id": attempt_id, "position": n, "question_id": qid, "shown": "ABCD", "flagged": 0}
+             for n, qid in enumerate(json.loads(ids), start=1)))
+    # Spaced review (FSRS): one card per practice question answered or key concept reviewed,
+    # keyed by the question id or the concept key; times in UTC. `state` 0 is new, 1-3 FSRS's.
+    db["review_cards"].create(
+        {"key": str, "kind": str, "state": int, "step": int, "stability": float, "difficulty": float,
+         "due": str, "last_review": str, "reps": int, "lapses": int},
+        pk="key",
+        not_null={"kind", "state", "due", "reps", "lapses"},
+    )
+    # Every review: the card, the rating (1 Again .. 4 Easy), when, how long, and where it came
+    # from (a quiz answer, a mock exam or `cetl review`), so a deleted exam can be taken out.
+    db["review_log"].create(
+        {"id": int, "key": str, "kind": str, "rating": int, "reviewed_at": str, "seconds": float,
+         "source": str, "answer_id": int, "attempt_id": int, "due": str, "stability": float},
+        pk="id",
+        not_null={"key", "kind", "rating", "reviewed_at", "source", "due"},
+    )
+    db["review_log"].create_index(["key", "id"])
+    db["review_log"].create_index(["attempt_id"])
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (m001_initial, m002_experience, m003_practice, m004_review)
 NAMES: tuple[str, ...] = tuple(f.__name__ for f in MIGRATIONS)
 
 

@@ -6,14 +6,14 @@ import json
 from typing import Any, Optional
 
 from cetl_cli.store.db import Db, now
-from cetl_cli.store.rows import ExamAttempt, PracticeAnswer
+from cetl_cli.store.rows import ExamAttempt, ExamItem, PracticeAnswer
 
-_ANSWER_COLUMNS = "id, question_id, skill_area, choice, correct, seconds, mode, attempt_id, at"
+_ANSWER_COLUMNS = "id, question_id, skill_area, choice, correct, seconds, mode, attempt_id, at, shown"
 _ATTEMPT_COLUMNS = "id, seed, minutes, question_ids, status, elapsed_seconds, started_at, finished_at"
 
 
 def _answer(r: tuple[Any, ...]) -> PracticeAnswer:
-    return PracticeAnswer(int(r[0]), r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7], r[8])
+    return PracticeAnswer(int(r[0]), r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7], r[8], r[9])
 
 
 def _attempt(r: tuple[Any, ...]) -> ExamAttempt:
@@ -26,12 +26,40 @@ class Practice:
     db: Db
 
     def record_practice(self, question_id: str, skill_area: str, choice: Optional[str], correct: bool,
-                        seconds: Optional[float], mode: str, attempt_id: Optional[int] = None) -> None:
+                        seconds: Optional[float], mode: str, attempt_id: Optional[int] = None,
+                        shown: Optional[str] = None) -> int:
+        """Store one answer (`choice` is the file's letter, `shown` the order shown); its id."""
         with self.db.writing("practice_answers") as db:
-            db.execute(
+            cur = db.execute(
                 "INSERT INTO practice_answers (question_id, skill_area, choice, correct, seconds, mode, "
-                "attempt_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [question_id, skill_area, choice, int(correct), seconds, mode, attempt_id, now()])
+                "attempt_id, at, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [question_id, skill_area, choice, int(correct), seconds, mode, attempt_id, now(), shown])
+            return int(cur.lastrowid or 0)
+
+    def record_exam_answer(self, attempt_id: int, question_id: str, skill_area: str, choice: str, correct: bool,
+                           seconds: float, shown: str) -> None:
+        """A mock exam's answer to a question, kept as one row per question of the attempt: a
+        changed answer replaces the choice, and the seconds add up."""
+        with self.db.writing("practice_answers") as db:
+            row = db.execute("SELECT id FROM practice_answers WHERE attempt_id = ? AND question_id = ?",
+                             [attempt_id, question_id]).fetchone()
+            if row is None:
+                db.execute(
+                    "INSERT INTO practice_answers (question_id, skill_area, choice, correct, seconds, mode, "
+                    "attempt_id, at, shown) VALUES (?, ?, ?, ?, ?, 'exam', ?, ?, ?)",
+                    [question_id, skill_area, choice, int(correct), seconds, attempt_id, now(), shown])
+            else:
+                db.execute("UPDATE practice_answers SET choice = ?, correct = ?, seconds = coalesce(seconds, 0) + ?, "
+                           "at = ?, shown = ? WHERE id = ?", [choice, int(correct), seconds, now(), shown, row[0]])
+
+    def last_seen(self) -> dict[str, str]:
+        """question id -> when it was last shown (UTC, ISO 8601): answered in practice, or drawn
+        for a mock exam (at the exam's start)."""
+        rows = self.db.execute(
+            "SELECT q, max(t) FROM (SELECT question_id AS q, at AS t FROM practice_answers"
+            " UNION ALL SELECT i.question_id, a.started_at FROM exam_items AS i"
+            " JOIN exam_attempts AS a ON a.id = i.attempt_id) GROUP BY q")
+        return {r[0]: r[1] for r in rows}
 
     def last_practice_results(self) -> dict[str, bool]:
         """question id -> whether its most recent answer was right."""
@@ -72,12 +100,28 @@ class Practice:
                                    "ORDER BY id", [attempt_id])
         return [_answer(r) for r in rows]
 
-    def start_exam(self, seed: int, minutes: Optional[int], question_ids: list[str]) -> int:
-        with self.db.writing("exam_attempts") as db:
+    def start_exam(self, seed: int, minutes: Optional[int], items: list[tuple[str, str]]) -> int:
+        """A new attempt with its questions in exam order, each with the order its choices are
+        shown in: [(question id, shown)]."""
+        with self.db.writing() as db:
             cur = db.execute(
                 "INSERT INTO exam_attempts (seed, minutes, question_ids, status, elapsed_seconds, started_at) "
-                "VALUES (?, ?, ?, 'in_progress', 0, ?)", [seed, minutes, json.dumps(question_ids), now()])
-            return int(cur.lastrowid or 0)
+                "VALUES (?, ?, ?, 'in_progress', 0, ?)", [seed, minutes, json.dumps([q for q, _ in items]), now()])
+            attempt_id = int(cur.lastrowid or 0)
+            for n, (qid, shown) in enumerate(items, start=1):
+                db.execute("INSERT INTO exam_items (attempt_id, position, question_id, shown, flagged) "
+                           "VALUES (?, ?, ?, ?, 0)", [attempt_id, n, qid, shown])
+            return attempt_id
+
+    def exam_items(self, attempt_id: int) -> list[ExamItem]:
+        rows = self.db.execute("SELECT attempt_id, position, question_id, shown, flagged FROM exam_items "
+                               "WHERE attempt_id = ? ORDER BY position", [attempt_id])
+        return [ExamItem(int(r[0]), int(r[1]), r[2], r[3], bool(r[4])) for r in rows]
+
+    def set_exam_flag(self, attempt_id: int, position: int, flagged: bool) -> None:
+        with self.db.writing() as db:
+            db.execute("UPDATE exam_items SET flagged = ? WHERE attempt_id = ? AND position = ?",
+                       [int(flagged), attempt_id, position])
 
     def exam_attempts(self, status: Optional[str] = None) -> list[ExamAttempt]:
         sql = f"SELECT {_ATTEMPT_COLUMNS} FROM exam_attempts"
@@ -93,7 +137,7 @@ class Practice:
 
     def update_exam(self, attempt_id: int, *, status: Optional[str] = None,
                     elapsed_seconds: Optional[float] = None) -> None:
-        with self.db.writing("exam_attempts") as db:
+        with self.db.writing() as db:
             if elapsed_seconds is not None:
                 db.execute("UPDATE exam_attempts SET elapsed_seconds = ? WHERE id = ?", [elapsed_seconds, attempt_id])
             if status is not None:

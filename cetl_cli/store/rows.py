@@ -41,9 +41,10 @@ class PracticeAnswer(Record):
     choice: Optional[str]  # A-D, None when left unanswered
     correct: bool
     seconds: Optional[float]
-    mode: str  # "quiz" or "exam"
+    mode: str  # "quiz", "exam" or "review"
     attempt_id: Optional[int]
     at: str
+    shown: Optional[str] = None  # the order the choices were shown in ("CADB"); None: file order
 
 
 class ExamAttempt(Record):
@@ -55,3 +56,27 @@ class ExamAttempt(Record):
     elapsed_seconds: float
     started_at: str
     finished_at: Optional[str]
+
+
+class ExamItem(Record):
+    attempt_id: int
+    position: int  # 1-based, in exam order
+    question_id: str
+    shown: str  # the order its choices are shown in, as the file's letters ("CADB")
+    flagged: bool
+
+
+class ReviewEntry(Record):
+    """One review of a card (review_log)."""
+
+    id: int
+    key: str
+    kind: str
+    rating: int  # 1 Again, 2 Hard, 3 Good, 4 Easy
+    reviewed_at: str  # UTC, ISO 8601
+    seconds: Optional[float]
+    source: str  # "quiz", "exam" or "review"
+    answer_id: Optional[int]
+    attempt_id: Optional[int]
+    due: str  # when the card was due after this review
+    stability: Optional[float]

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 import pytest
-from quizbank import make_curriculum
+from quizbank import key_shown, make_curriculum
 
 from cetl_cli.content.questions import load_questions
 from cetl_cli.content.schema import check
@@ -107,13 +107,15 @@ def test_time_left_and_clock():
 RIGHT_AREAS = {"I.A", "I.B", "I.C", "III.D"}  # answered with the key; every other area wrongly
 
 
-def script_for(questions) -> str:
-    return "".join((q.answer if q.skill_area in RIGHT_AREAS else wrong(q.answer)) + "\n" for q in questions)
+def script_for(questions, seed) -> str:
+    """The letters to type: the key as shown in RIGHT_AREAS, another letter elsewhere."""
+    return "".join((key_shown(seed, q) if q.skill_area in RIGHT_AREAS else wrong(key_shown(seed, q))) + "\n"
+                   for q in questions)
 
 
 def test_scripted_exam_reports_by_domain_and_area(cetl, folder, bank, curriculum):
     exam = qz.draw_exam(bank, curriculum.framework, random.Random(11))
-    r = cetl("--curriculum", str(folder), "exam", "--seed", "11", input=script_for(exam))
+    r = cetl("--curriculum", str(folder), "exam", "--seed", "11", input=script_for(exam, 11))
     assert r.exit_code == 0, r.output
     out = r.stdout
     assert len(headers(out)) == 100 and headers(out)[0] == "Question 1 of 100"
@@ -157,7 +159,7 @@ def test_scripted_exam_reports_by_domain_and_area(cetl, folder, bank, curriculum
 @pytest.mark.parametrize("stop", ["q\n", ""])  # q, or the end of the script
 def test_pause_then_resume_continues_where_it_stopped(cetl, folder, bank, curriculum, stop):
     exam = qz.draw_exam(bank, curriculum.framework, random.Random(5))
-    r = cetl("--curriculum", str(folder), "exam", "--seed", "5", input=script_for(exam[:30]) + stop)
+    r = cetl("--curriculum", str(folder), "exam", "--seed", "5", input=script_for(exam[:30], 5) + stop)
     assert r.exit_code == 0, r.output
     assert "Exam #1 paused after 30 of 100 questions; your answers are kept." in r.stdout
     assert "Resume it with cetl exam resume, or give it up with cetl exam abandon." in r.stdout
@@ -170,7 +172,7 @@ def test_pause_then_resume_continues_where_it_stopped(cetl, folder, bank, curric
     assert len(attempts()) == 1
     assert "in progress" in cetl("--curriculum", str(folder), "exam", "history").stdout
 
-    r = cetl("--curriculum", str(folder), "exam", "resume", input=script_for(exam[30:]))
+    r = cetl("--curriculum", str(folder), "exam", "resume", input=script_for(exam[30:], 5))
     assert r.exit_code == 0, r.output
     assert "Resuming mock exam #1: 30 of 100 answered." in r.stdout
     assert headers(r.stdout)[0] == "Question 31 of 100" and len(headers(r.stdout)) == 70
@@ -201,7 +203,7 @@ def test_time_running_out_counts_the_rest_as_unanswered(cetl, folder, bank, curr
     ticks = iter(range(0, 10_000, 10))  # every look at the clock is 10 seconds later
     monkeypatch.setattr(context, "make_clock", lambda: Clock(monotonic=lambda: next(ticks)))
     r = cetl("--curriculum", str(folder), "exam", "--seed", "2", "--minutes", "1",
-             input="".join(q.answer + "\n" for q in exam))
+             input="".join(key_shown(2, q) + "\n" for q in exam))
     assert r.exit_code == 0, r.output
     assert re.fullmatch(r"Question 1 of 100 · [1-5]?\d s left", headers(r.stdout)[0])
     answered = exam_answers(1)
@@ -216,7 +218,7 @@ def test_time_running_out_counts_the_rest_as_unanswered(cetl, folder, bank, curr
 def test_the_timer_continues_after_a_pause(cetl, folder, bank, curriculum):
     exam = qz.draw_exam(bank, curriculum.framework, random.Random(3))
     r = cetl("--curriculum", str(folder), "exam", "--seed", "3", "--minutes", "90",
-             input="".join(q.answer + "\n" for q in exam[:3]) + "q\n")
+             input="".join(key_shown(3, q) + "\n" for q in exam[:3]) + "q\n")
     assert "paused after 3 of 100 questions (time used " in r.stdout
     s = store()
     s.update_exam(1, elapsed_seconds=89 * 60 + 30)  # as if 89.5 minutes had gone by

@@ -7,13 +7,13 @@ import random
 
 import pytest
 import yaml
-from quizbank import make_curriculum, question
+from quizbank import key_shown, make_curriculum, question, shown_as
 
 from cetl_cli.content.loader import load_curriculum
 from cetl_cli.content.schema import check
 from cetl_cli.domain import quiz as qz
 from cetl_cli.domain.errors import NotFoundError, UserInputError
-from cetl_cli.domain.questions import Question
+from cetl_cli.domain.questions import Question, in_file, shuffled_order
 
 
 def q(code: str, n: int, answer: str = "A") -> Question:
@@ -95,8 +95,8 @@ def test_weakest_breaks_ties_by_exam_weight(curriculum):
 # -- the command, driven by a script --------------------------------------------------------
 def test_scripted_quiz_runs_to_its_summary_and_counts_in_progress(cetl, folder, bank):
     expected = qz.select(bank, 5, random.Random(1), area="I.B").questions
-    letters = ["A", "B", "C", "D", "A"]
-    right = sum(x.answer == letter for x, letter in zip(expected, letters))
+    letters = ["A", "B", "C", "D", "A"]  # as shown; the choices are shuffled from the seed
+    right = sum(key_shown(1, x) == letter for x, letter in zip(expected, letters))
     assert 0 < right < 5  # the synthetic bank and seed 1 give some right answers and some wrong
     r = cetl("--curriculum", str(folder), "quiz", "--area", "I.B", "-n", "5", "--seed", "1", input="A\nB\nC\nD\nA\n")
     assert r.exit_code == 0, r.output
@@ -104,11 +104,14 @@ def test_scripted_quiz_runs_to_its_summary_and_counts_in_progress(cetl, folder, 
         x.id for x in expected]
     assert f"Done: {right} of 5 right ({100 * right / 5:.0f}%)." in r.stdout
     for x, letter in zip(expected, letters):
-        if x.answer != letter:
-            assert f"Wrong: you chose {letter}. The answer is {x.answer}: {x.answer} " in r.stdout
+        if key_shown(1, x) != letter:  # the key's text starts with its letter in the file
+            assert f"Wrong: you chose {letter}. The answer is {key_shown(1, x)}: {x.answer} " in r.stdout
     rows = stored()
-    assert [(row["question_id"], row["choice"], bool(row["correct"]), row["mode"]) for row in rows] == [
-        (x.id, letter, x.answer == letter, "quiz") for x, letter in zip(expected, letters)]
+    # stored: the file's letter chosen, and the order shown
+    orders = [shuffled_order(f"1:{x.id}") for x in expected]
+    assert [(row["question_id"], row["choice"], bool(row["correct"]), row["mode"], row["shown"]) for row in rows] == [
+        (x.id, in_file(o, letter), key_shown(1, x) == letter, "quiz", o)
+        for x, letter, o in zip(expected, letters, orders)]
     assert all(row["seconds"] is not None and row["attempt_id"] is None for row in rows)
 
     data = json.loads(cetl("--curriculum", str(folder), "progress", "--json").stdout)
@@ -126,8 +129,8 @@ def test_missed_asks_again_only_what_was_last_answered_wrongly(cetl, folder, ban
     r = cetl("--curriculum", str(folder), "quiz", "--missed")
     assert r.exit_code == 0 and "You have not answered any practice questions yet" in r.stdout
     first = qz.select(bank, 4, random.Random(3), area="II.A").questions
-    script = "".join(("A" if x.answer != "A" else "B") + "\n" for x in first[:2])  # two wrong
-    script += "".join(x.answer + "\n" for x in first[2:])  # two right
+    script = "".join(("A" if key_shown(3, x) != "A" else "B") + "\n" for x in first[:2])  # two wrong
+    script += "".join(key_shown(3, x) + "\n" for x in first[2:])  # two right
     r = cetl("--curriculum", str(folder), "quiz", "--area", "II.A", "-n", "4", "--seed", "3", input=script)
     assert r.exit_code == 0, r.output
     assert "Done: 2 of 4 right (50%)." in r.stdout
@@ -136,28 +139,30 @@ def test_missed_asks_again_only_what_was_last_answered_wrongly(cetl, folder, ban
     wrong = {x.id: x for x in first[:2]}
     again = qz.select(bank, 10, random.Random(5), only=set(wrong)).questions
     r = cetl("--curriculum", str(folder), "quiz", "--missed", "--seed", "5",
-             input="".join(x.answer + "\n" for x in again))
+             input="".join(key_shown(5, x) + "\n" for x in again))
     assert r.exit_code == 0, r.output
     assert sorted(line.split(" · ")[-1] for line in r.stdout.splitlines() if line.startswith("Question ")) == sorted(wrong)
     assert "Done: 2 of 2 right (100%)." in r.stdout
 
-    r = cetl("--curriculum", str(folder), "quiz", "--missed")
-    assert r.exit_code == 0 and r.stderr == ""
-    assert "No missed questions: every question you have answered was right the last time" in r.stdout
+    # one right answer is not enough: a missed question stays until spaced review counts it learned
+    r = cetl("--curriculum", str(folder), "quiz", "--missed", "--seed", "6", input="q\n")
+    asked = [line.split(" · ")[-1] for line in r.stdout.splitlines() if line.startswith("Question ")]
+    assert asked[0] in wrong and "Question 1 of 2 · " in r.stdout
     r = cetl("--curriculum", str(folder), "quiz", "--missed", "--area", "I.C")
-    assert "No missed questions in I.C Ethics & Policies" in r.stdout
+    assert r.exit_code == 0 and r.stderr == ""
+    assert "No missed questions in I.C Ethics & Policies: every question you answered wrongly has been learned" in r.stdout
 
 
 def test_bad_lines_get_a_hint_and_the_next_line_answers(cetl, folder, bank):
     [only] = qz.select(bank, 1, random.Random(2), area="I.C").questions
     r = cetl("--curriculum", str(folder), "quiz", "--area", "I.C", "-n", "1", "--seed", "2",
-             input=f"x\n\nE\n{only.answer.lower()}\n")
+             input=f"x\n\nE\n{key_shown(2, only).lower()}\n")
     assert r.exit_code == 0, r.output
     assert "cetl: 'x' is not an answer: type A, B, C or D, or q to stop." in r.stderr
     assert "cetl: 'E' is not an answer" in r.stderr
     assert r.stderr.count("not an answer") == 2  # the blank line is skipped quietly
     assert "Done: 1 of 1 right (100%)." in r.stdout
-    assert [row["choice"] for row in stored()] == [only.answer]
+    assert [row["choice"] for row in stored()] == [only.answer]  # the file's letter
 
 
 @pytest.mark.parametrize("ending", ["", "q\nA\n"])
@@ -171,11 +176,12 @@ def test_stopping_part_way_keeps_the_answers(cetl, folder, ending):
     assert len(stored()) == 2
 
 
-def test_more_than_available_asks_all_and_says_so(cetl, folder):
-    r = cetl("--curriculum", str(folder), "quiz", "--module", "11", "-n", "40", input="A\n" * 40)
+def test_more_than_available_asks_all_and_says_so(cetl, folder, bank):
+    r = cetl("--curriculum", str(folder), "quiz", "--module", "11", "-n", "40", "--seed", "8", input="A\n" * 40)
     assert r.exit_code == 0, r.output
     assert "Only 16 questions in III.D Data Management; asking all 16." in r.stdout
-    assert "Done: 4 of 16 right (25%)." in r.stdout  # synthetic answers rotate over A-D
+    right = sum(key_shown(8, x) == "A" for x in qz.select(bank, 40, random.Random(8), area="III.D").questions)
+    assert f"Done: {right} of 16 right ({100 * right / 16:.0f}%)." in r.stdout
     assert {row["skill_area"] for row in stored()} == {"III.D"}
 
 
@@ -212,9 +218,11 @@ def test_question_text_is_shown_literally(cetl, tmp_path):
     item["source"] = "A [link]source[/link]"
     item["as_of"] = "2025-02-01"
     (folder / "questions" / "ia.yaml").write_text(yaml.safe_dump({"questions": [item]}))
-    r = cetl("--curriculum", str(folder), "quiz", input="A\n")
+    r = cetl("--curriculum", str(folder), "quiz", "--seed", "1", input="A\n")
     assert r.exit_code == 0, r.output
     assert "Is [bold]this[/bold] markup?" in r.stdout
-    assert "  B. [red]No[/red], it is text" in r.stdout
-    assert "The answer is B: [red]No[/red], it is text" in r.stdout
+    shown = shown_as(1, check(Question, item), "B")
+    assert f"  {shown}. [red]No[/red], it is text" in r.stdout
+    if shown != "A":
+        assert f"The answer is {shown}: [red]No[/red], it is text" in r.stdout
     assert "Source: A [link]source[/link] (as of 2025-02-01)" in r.stdout

@@ -71,3 +71,40 @@ def test_one_exam_at_a_time_and_abandon(session):
         exam.resume(session)
     with pytest.raises(NotFoundError):
         exam.abandon(session)
+
+
+def test_flags_and_changed_answers_survive_a_pause(session):
+    run = exam.start(session, seed=5)
+    first, second = run.asked[0], run.asked[1]
+    assert run.toggle_flag(first) and run.flagged_numbers() == [1]
+    run.answer(first, first.answer, 10)
+    run.answer(first, "A" if first.answer != "A" else "B", 4)  # changed on return
+    run.pause()
+    again = exam.resume(session)
+    assert again.flagged == {first.id} and again.first_open() == 1
+    assert again.choices[first.id] != first.answer
+    assert again.shown == run.shown and len(set(again.shown)) > 1  # the order shown is kept
+    [row] = session.store.practice_answers(again.attempt_id)
+    assert row.seconds == 14 and not row.correct
+    assert not again.toggle_flag(first) and again.flagged_numbers() == []
+    assert again.unanswered()[0] == 2 and second.id not in again.choices
+
+
+def test_three_exams_on_a_bank_of_three_share_no_question_then_the_fourth_says_so(tmp_path, clock):
+    from quizbank import make_curriculum
+
+    weights = {"I.A": 15, "I.B": 15, "I.C": 10, "II.A": 12, "II.B": 9, "II.C": 9, "III.A": 9, "III.B": 7,
+               "III.C": 7, "III.D": 7}
+    folder = make_curriculum(tmp_path / "x3", per_area={a: 3 * n for a, n in weights.items()})
+    s = Session(folder, Clock(monotonic=clock))
+    try:
+        drawn = []
+        for seed in range(4):
+            run = exam.start(s, seed=seed)
+            drawn.append((run.repeats, {q.id for q in run.asked}))
+            run.finish()
+        assert [r for r, _ in drawn] == [0, 0, 0, 100]
+        ids = [d for _, d in drawn]
+        assert len(ids[0] | ids[1] | ids[2]) == 300
+    finally:
+        s.close()

@@ -3,11 +3,11 @@ and the exam history."""
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Optional
 
 from cetl_cli.cli.output import Out, Styled, bar, duration, grid, pct, when
 from cetl_cli.domain.models import Curriculum
-from cetl_cli.domain.questions import LETTERS, Question
+from cetl_cli.domain.questions import IN_FILE_ORDER, LETTERS, Question
 from cetl_cli.domain.quiz import Report
 from cetl_cli.services.exam import HistoryRow
 
@@ -16,23 +16,31 @@ def area_label(cur: Curriculum, code: str) -> str:
     return f"{code} {cur.areas[code].name}"
 
 
-def question(out: Out, q: Question, header: str, order: Sequence[int] = (0, 1, 2, 3)) -> None:
-    """The stem and the choices in the order shown (`order[i]` is the file index shown as LETTERS[i])."""
+def question(out: Out, q: Question, header: str, order: str = IN_FILE_ORDER,
+             marks: Optional[dict[str, str]] = None) -> None:
+    """The stem and the choices in the order shown (`order[i]` is the file's letter shown as
+    LETTERS[i]); `marks` puts a sign before shown letters (the review's ✓ and ✗)."""
     out.print()
     out.print(Styled(header, "bold"))
     out.print(q.stem)
-    for letter, index in zip(LETTERS, order):
+    for letter, in_file in zip(LETTERS, order):
+        mark = (marks or {}).get(letter, " ")
         # a hanging indent, so a long choice wraps under its own text, not under the letter
-        out.write_lines(out.hanging(f"  {letter}. ", q.choices[index]))
+        out.write_lines(out.hanging(f"{mark} {letter}. ", q.choice(in_file)))
 
 
 def feedback(out: Out, q: Question, shown: str, right: bool, key_shown: str) -> None:
+    """Right or wrong, in the letters shown; the key's text, since the letters change each time."""
     if right:
         out.print(Styled(f"Right: {key_shown}.", "bold green"))
     else:
         line = Styled(f"Wrong: you chose {shown}. The answer is {key_shown}: ", "bold red")
         line.append(q.choice(q.answer))
         out.print(line)
+    explain(out, q)
+
+
+def explain(out: Out, q: Question) -> None:
     out.print(q.explanation)
     if q.source:
         dated = f" (as of {q.as_of.isoformat()})" if q.as_of else ""
@@ -103,7 +111,7 @@ def exam_report(out: Out, cur: Curriculum, attempt_id: int, report: Report, time
         where = f"cetl study module {module.number} · " if module else ""
         out.print(Styled(f"  {a.code:<6} ").append(a.name).append(f": {a.right}/{a.asked} ({pct(a.percent)})"))
         out.print(Styled(f"         {where}cetl quiz --area {a.code}", "cyan"))
-    out.print(Styled("Next: go over the questions you got wrong: cetl quiz --missed", "cyan"))
+    out.print(Styled(f"Next: go over the questions you got wrong: cetl exam review {attempt_id} --wrong", "cyan"))
 
 
 def exam_history(out: Out, rows: list[HistoryRow]) -> None:
@@ -128,4 +136,5 @@ def exam_history(out: Out, rows: list[HistoryRow]) -> None:
     if any(r.attempt.status == "in_progress" for r in rows):
         out.print(Styled("Next: cetl exam resume (or cetl exam abandon)", "cyan"))
     else:
-        out.print(Styled("Next: cetl exam for another mock exam", "cyan"))
+        latest = rows[-1].attempt.id
+        out.print(Styled(f"Next: cetl exam review {latest} (question by question), or cetl exam for another", "cyan"))

@@ -14,6 +14,8 @@ def dashboard(out: Out, d: Dashboard) -> None:
               f"({p.overall.todos_done}/{p.overall.todos_total} to-dos, "
               f"{p.overall.reflections_answered}/{p.overall.reflections_total} reflections)")
     out.print(f"Coverage  {bar(p.readiness)} {pct(p.readiness)}  (the course done, weighted by exam weight)")
+    if d.reviews_due:
+        out.print(f"Review    {d.reviews_due} card{'s' if d.reviews_due != 1 else ''} due: cetl review")
     if d.exam_in_progress is not None:
         out.print(Styled(f"\nMock exam #{d.exam_in_progress} is paused. Next: cetl exam resume", "bold"))
         return
