@@ -19,7 +19,7 @@ from typing import Optional
 
 from cetl_cli.domain.errors import StoreError, UserInputError, shorten
 from cetl_cli.domain.record import Record
-from cetl_cli.services.files import write_with
+from cetl_cli.services.files import is_live_database, write_with
 from cetl_cli.services.session import Session
 from cetl_cli.store import backup as bk
 
@@ -87,6 +87,9 @@ def restore(s: Session, file: Path) -> Restored:
     shown = shorten(str(source), 200)
     if not source.is_file():
         raise UserInputError(f"There is no backup file {shown}.", "List your backups: ls " + str(backups_dir()))
+    if is_live_database(source):
+        raise UserInputError(f"{shown} is cetl's own database, not a backup of it.",
+                             "Restore a file made by cetl backup (see ls " + str(backups_dir()) + ").")
     if source.stat().st_size > MAX_RESTORE:
         raise UserInputError(f"{shown} is larger than {MAX_RESTORE // 2**30} GiB; that is not a cetl backup.")
     live = db_path()

@@ -17,7 +17,22 @@ from typing import Callable
 from cetl_cli.domain.errors import UserInputError
 
 
+def is_live_database(path: Path) -> bool:
+    """Whether `path` is cetl's own database file (or its -wal or -shm beside it)."""
+    from cetl_cli.store import db_path
+
+    live = db_path()
+    try:
+        target = path.resolve()
+        return any(target == Path(f"{live.resolve()}{extra}") for extra in ("", "-wal", "-shm"))
+    except OSError:
+        return False
+
+
 def _check(path: Path, force: bool) -> None:
+    if is_live_database(path):
+        raise UserInputError(f"{path} is cetl's own database; cetl never writes an export or a backup over it.",
+                             "Choose another file.")
     if path.is_dir():
         raise UserInputError(f"{path} is a folder; name a file.", "Example: --out portfolio.md")
     if path.exists() and not force:

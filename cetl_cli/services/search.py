@@ -10,7 +10,15 @@ from __future__ import annotations
 from typing import Optional
 
 from cetl_cli.domain import search as sd
-from cetl_cli.domain.errors import QuerySyntaxError, StoreError, UsageError, UserInputError, shorten
+from cetl_cli.domain.errors import (
+    QuerySyntaxError,
+    StoreError,
+    StoreLocked,
+    StoreReadOnly,
+    UsageError,
+    UserInputError,
+    shorten,
+)
 from cetl_cli.domain.record import Record
 from cetl_cli.services.session import Session
 
@@ -47,7 +55,10 @@ def ensure_index(s: Session) -> bool:
         key = ""
     if key and s.store.material_key() == key:
         return False
-    s.store.rebuild_material(key, sd.documents(cur))
+    try:
+        s.store.rebuild_material(key, sd.documents(cur))
+    except (StoreReadOnly, StoreLocked):
+        return False  # a database cetl cannot write now: search the index as it is
     return True
 
 

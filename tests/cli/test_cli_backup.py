@@ -196,3 +196,14 @@ def test_restore_replaces_a_damaged_database(cetl, cetl_home, tmp_path):
     assert integrity(live) == "ok"
     kept = list((cetl_home / "backups").glob("cetl-before-restore-*.db"))
     assert len(kept) == 1 and b"garbage" in kept[0].read_bytes()  # the damaged file, kept as it was
+
+
+def test_the_live_database_is_never_a_target_or_a_source(cetl, cetl_home):
+    cetl("reflect", "1.r1", "--text", "mine")
+    live = cetl_home / "cetl.db"
+    for args in (["backup", str(live), "--force"], ["export", "json", "--out", str(live), "--force"],
+                 ["restore", str(live)]):
+        r = cetl(*args)
+        assert r.exit_code == 1, (args, r.output)
+        assert "cetl's own database" in r.stderr
+    assert "mine" in cetl("reflect", "1.r1", "--history").stdout

@@ -80,3 +80,18 @@ def test_nothing_found_says_what_to_try(cetl):
     r = cetl("search", "xylophonics")
     assert r.exit_code == 0
     assert "Nothing found for 'xylophonics'" in r.stdout and "Next:" in r.stdout
+
+
+def test_a_database_cetl_cannot_write_now_is_still_searched(cetl, monkeypatch):
+    from cetl_cli.domain.errors import StoreReadOnly
+    from cetl_cli.store import Store
+
+    cetl("reflect", "4.r2", "--text", "A zeppelin clause.")
+
+    def refuse(self, key, docs):
+        raise StoreReadOnly("read-only", "hint")
+
+    monkeypatch.setattr(Store, "rebuild_material", refuse)  # the index cannot be rebuilt
+    r = cetl("search", "zeppelin")
+    assert r.exit_code == 0, r.output
+    assert "cetl reflect 4.r2" in r.stdout
