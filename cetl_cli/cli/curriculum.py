@@ -36,5 +36,8 @@ def curriculum_validate(
         out.line(note)
     if v.rules is not None:
         out.line(f"OK: eligibility.yaml has {len(v.rules.routes)} routes, rules as of {v.rules.as_of.isoformat()}.")
+    if v.recert is not None:
+        out.line(f"OK: recert.yaml has {len(v.recert.categories)} categories, rules as of "
+                 f"{v.recert.as_of.isoformat()}.")
     where = f" --curriculum {cur.source_dir}" if directory is not None else ""
     out.print(Styled(f"Next: cetl{where} study", "cyan"))

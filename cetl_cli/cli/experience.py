@@ -7,6 +7,13 @@ import typer
 
 from cetl_cli.cli.context import JsonOutput, session
 
+Employer = Annotated[Optional[str], typer.Option("--employer", metavar="TEXT", show_default=False,
+                                                 help="The district or organization.")]
+Supervisor = Annotated[Optional[str], typer.Option("--supervisor", metavar="TEXT", show_default=False,
+                                                   help="Your supervisor there (CoSN's application asks).")]
+Notes = Annotated[Optional[str], typer.Option("--notes", metavar="TEXT", show_default=False,
+                                              help="What you did there: work to cite for each domain.")]
+
 experience_app = typer.Typer(
     name="experience",
     help="Your experience log: one entry per role, for check-eligibility. Overlapping roles count once.",
@@ -25,8 +32,13 @@ def experience_add(
     end: Annotated[Optional[str], typer.Option(
         "--to", metavar="YYYY-MM-DD", show_default=False,
         help="The last day in the role; leave out if you still hold it.")] = None,
+    employer: Employer = None,
+    supervisor: Supervisor = None,
+    notes: Notes = None,
 ) -> None:
-    """Add a role to your experience log. On a terminal, cetl asks for what the flags leave out.
+    """Add a role to your experience log. On a terminal, cetl asks for what the flags leave out;
+    --employer, --supervisor and --notes are optional (CoSN's application asks for your
+    employment history with supervisors).
 
     Example: cetl experience add --role "Director of Technology" --from 2019-08-01 --domains I,III
     """
@@ -47,7 +59,7 @@ def experience_add(
         role, start, end, domains = _ask(out, role, start, end, domains)
     assert role is not None and start is not None and domains is not None
     s = session()
-    entry_id, name, first, last, codes = svc.add(s, role, start, end, domains)
+    entry_id, name, first, last, codes = svc.add(s, role, start, end, domains, employer, supervisor, notes)
     line = Styled(f"Added #{entry_id}: ", "green").append(name)
     line.append(f", {first.isoformat()} to {last.isoformat() if last else 'now'}, "
                 f"domains {', '.join(codes) or 'none'}.")
@@ -99,6 +111,43 @@ def experience_list(as_json: JsonOutput = False) -> None:
     from cetl_cli.cli.views.eligibility import experience_list as view
 
     view(Out(), data)
+
+
+@experience_app.command("edit")
+def experience_edit(
+    entry: Annotated[str, typer.Argument(metavar="ID", help="The entry's id, from cetl experience list.",
+                                         show_default=False)],
+    role: Annotated[Optional[str], typer.Option("--role", metavar="TEXT", show_default=False,
+                                                help="The role.")] = None,
+    start: Annotated[Optional[str], typer.Option("--from", metavar="YYYY-MM-DD", show_default=False,
+                                                 help="The first day in the role.")] = None,
+    end: Annotated[Optional[str], typer.Option("--to", metavar="YYYY-MM-DD|now", show_default=False,
+                                               help="The last day in the role, or now if you still hold it.")] = None,
+    domains: Annotated[Optional[str], typer.Option("--domains", metavar="I,II,III", show_default=False,
+                                                   help="The framework domains the role covered.")] = None,
+    employer: Employer = None,
+    supervisor: Supervisor = None,
+    notes: Notes = None,
+) -> None:
+    """Change an entry of your experience log: only the fields you give change ("" clears
+    --employer, --supervisor or --notes).
+
+    Example: cetl experience edit 2 --supervisor "Dr. A. Rivera, Superintendent" --employer "Example USD"
+    """
+    from cetl_cli.cli.output import Out, Styled
+    from cetl_cli.cli.views.eligibility import experience_entry, experience_summary
+    from cetl_cli.services import experience as svc
+
+    s = session()
+    entry_row, changed = svc.edit(s, entry, role=role, start=start, end=end, domains=domains, employer=employer,
+                                  supervisor=supervisor, notes=notes)
+    out = Out()
+    if changed:
+        out.print(Styled(f"Changed #{entry_row.id}: {', '.join(changed)}.", "green"))
+    else:
+        out.print(Styled(f"#{entry_row.id} already says that; nothing changed.", "yellow"))
+    experience_entry(out, entry_row)
+    experience_summary(out, svc.summary(s))
 
 
 @experience_app.command("remove")

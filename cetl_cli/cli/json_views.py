@@ -7,12 +7,15 @@ from typing import Any
 from cetl_cli.domain import experience as ex
 from cetl_cli.domain import review as rv
 from cetl_cli.domain.eligibility import Verdict
+from cetl_cli.domain.search import marked
 from cetl_cli.services.exam import HistoryRow
 from cetl_cli.services.exam_review import PastExam
 from cetl_cli.services.experience import Summary
 from cetl_cli.services.progress import ProgressReport
+from cetl_cli.services.recert import Status as RecertStatus
 from cetl_cli.services.reflect import Answer, ReflectionRow
 from cetl_cli.services.review import Overview
+from cetl_cli.services.search import Results
 from cetl_cli.services.study import ModulePage, ModuleRow
 from cetl_cli.services.todos import TodoRow
 
@@ -66,7 +69,9 @@ def module(page: ModulePage, history: dict[str, list[Answer]]) -> Json:
         "summary": m.summary,
         "objectives": list(m.objectives),
         "key_concepts": [c.as_json() for c in m.key_concepts],
-        "todos": [{"ref": i.ref, **t.as_json(), "done": t.id in page.done} for i, t in zip(cur.todos(m), m.todos)],
+        "todos": [{"ref": i.ref, **t.as_json(), "done": t.id in page.done,
+                   "notes": [{"text": n.text, "at": n.at} for n in page.notes.get(t.id, [])]}
+                  for i, t in zip(cur.todos(m), m.todos)],
         "reflections": [
             {"ref": i.ref, **r.as_json(), "answered": r.id in page.answered, "versions": page.versions.get(r.id, 0),
              "answer": page.latest[r.id].text if r.id in page.latest else None,
@@ -80,7 +85,8 @@ def module(page: ModulePage, history: dict[str, list[Answer]]) -> Json:
 
 def todos(rows: list[TodoRow]) -> list[Json]:
     return [{"ref": r.item.ref, "id": r.todo.id, "module": r.item.module.number, "text": r.todo.text,
-             "minutes": r.todo.minutes, "done": r.done} for r in rows]
+             "minutes": r.todo.minutes, "done": r.done,
+             "notes": [{"text": n.text, "at": n.at} for n in r.notes]} for r in rows]
 
 
 def reflections(rows: list[ReflectionRow], history: dict[str, list[Answer]]) -> list[Json]:
@@ -177,7 +183,8 @@ def experience(s: Summary) -> Json:
     exp = s.experience
     whole, extra, _ = ex.years_from_days(exp.days or 0, exp.end) if exp.end else (0, 0, 0.0)
     return {
-        "entries": [{"id": r.id, "role": r.role, "from": r.start, "to": r.end, "domains": list(r.domains)}
+        "entries": [{"id": r.id, "role": r.role, "from": r.start, "to": r.end, "domains": list(r.domains),
+                     "employer": r.employer, "supervisor": r.supervisor, "notes": r.notes}
                     for r in s.entries],
         "days": exp.days,
         "years": int(exp.years * 100) / 100,
@@ -185,4 +192,45 @@ def experience(s: Summary) -> Json:
         "extra_days": extra,
         "current": exp.growing,
         "domains": [c for c in s.rules.domain_codes if c in s.domains],
+    }
+
+
+def search(r: Results) -> Json:
+    hits = []
+    for h in r.hits:
+        text, matches = "", []
+        for part, match in marked(h.snippet):
+            if match:
+                matches.append([len(text), len(text) + len(part)])
+            text += part
+        hits.append({"in": h.kind, "module": h.module, "ref": h.ref, "where": h.label, "snippet": text,
+                     "matches": matches, "command": h.command, "rank": round(h.rank, 4),
+                     "version": h.version, "at": h.at})
+    return {"query": r.query, "searched": r.where, "count": len(hits), "hits": hits}
+
+
+def recert(st: RecertStatus) -> Json:
+    c = st.cycle
+    totals = {t.category.id: t for t in c.categories} if c else {}
+    counted_ids = {a.id for a in st.activities} - {a.id for a in (c.outside + c.unknown)} if c else set()
+    return {
+        "started": c is not None,
+        "certified": c.certified.isoformat() if c else None,
+        "cycle_ends": c.ends.isoformat() if c else None,
+        "days_left": c.days_left if c else None,
+        "hours_required": st.rules.hours_required,
+        "hours_counted": c.counted if c else 0.0,
+        "hours_remaining": c.remaining if c else st.rules.hours_required,
+        "complete": c.complete if c else False,
+        "categories": [
+            {"id": cat.id, "name": cat.name, "cap": cat.cap, "earns": cat.earns, "verified": cat.verified,
+             "note": cat.note, "logged": totals[cat.id].logged if c else 0.0,
+             "counted": totals[cat.id].counted if c else 0.0, "activities": totals[cat.id].activities if c else 0}
+            for cat in st.rules.categories
+        ],
+        "activities": [{"id": a.id, "category": a.category, "hours": a.hours, "date": a.date, "note": a.note,
+                        "in_cycle": a.id in counted_ids} for a in st.activities],
+        "as_of": st.rules.as_of.isoformat(),
+        "sources": [{"title": s.title, "page": s.page, "note": s.note} for s in st.rules.sources],
+        "reminder": st.rules.reminder,
     }

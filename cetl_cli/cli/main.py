@@ -9,15 +9,20 @@ import typer
 
 from cetl_cli import __version__
 from cetl_cli.cli import context
+from cetl_cli.cli.backup import register as register_backup
 from cetl_cli.cli.boundary import run
 from cetl_cli.cli.curriculum import curriculum_app
 from cetl_cli.cli.eligibility import register as register_eligibility
 from cetl_cli.cli.exam import exam_app
 from cetl_cli.cli.experience import experience_app
+from cetl_cli.cli.export import export_app
+from cetl_cli.cli.export import register as register_import
 from cetl_cli.cli.progress import register as register_progress
 from cetl_cli.cli.quiz import register as register_quiz
+from cetl_cli.cli.recert import recert_app
 from cetl_cli.cli.reflect import register as register_reflect
 from cetl_cli.cli.review import register as register_review
+from cetl_cli.cli.search import register as register_search
 from cetl_cli.cli.study import study_app
 from cetl_cli.cli.todo import todo_app
 
@@ -82,3 +87,8 @@ app.add_typer(exam_app)
 app.add_typer(curriculum_app)
 register_eligibility(app)
 app.add_typer(experience_app)
+register_search(app)
+app.add_typer(recert_app)
+app.add_typer(export_app)
+register_import(app)
+register_backup(app)

@@ -81,7 +81,10 @@ def _saved(out, saved) -> None:  # type: ignore[no-untyped-def]
     from cetl_cli.cli.views.module import next_step_line
 
     item = saved.item
-    if saved.version is None:
+    if saved.draft_kept:
+        out.print(Styled(f"Your draft of {item.ref} is unchanged, so it stays a draft; nothing was saved. "
+                         "Change it and save to keep it as your answer.", "yellow"))
+    elif saved.version is None:
         out.print(Styled(f"Your answer to {item.ref} is unchanged, so no new version was added.", "yellow"))
     else:
         line = Styled(f"Saved your answer to {item.ref} (version {saved.version}). ", "green")
@@ -139,7 +142,7 @@ def _interactive(s, out, item):  # type: ignore[no-untyped-def]
                              "e.g. EDITOR='code --wait'.", "dim"))
         svc.recovery.clear(item.id) if not begin.recovered else None
         return None
-    return svc.save(s, item, answer, clear_draft=True)
+    return svc.finish(s, item, begin, answer)
 
 
 def when_local(mtime: float) -> str:

@@ -83,3 +83,11 @@ class StoreReadOnly(StoreError):
 
 class StoreLocked(StoreError):
     """Another program held the database past the busy timeout."""
+
+
+class QuerySyntaxError(UserInputError):
+    """A search query that SQLite's FTS5 cannot parse; `detail` is SQLite's own words."""
+
+    def __init__(self, message: str, hint: Optional[str] = None, detail: str = "") -> None:
+        super().__init__(message, hint)
+        self.detail = detail

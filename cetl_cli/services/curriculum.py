@@ -9,11 +9,14 @@ from typing import Optional
 
 from cetl_cli.content.loader import default_curriculum_dir, load_curriculum
 from cetl_cli.content.questions import load_questions
+from cetl_cli.content.recert import FILE_NAME as RECERT_FILE
+from cetl_cli.content.recert import recert_problems
 from cetl_cli.content.rules import FILE_NAME, rule_problems
 from cetl_cli.domain.errors import CurriculumError
 from cetl_cli.domain.models import Curriculum
 from cetl_cli.domain.questions import Question
 from cetl_cli.domain.quiz import EXAM_SIZE, exam_counts
+from cetl_cli.domain.recert import RecertRules
 from cetl_cli.domain.rules import Rules
 
 
@@ -23,6 +26,7 @@ class Validated:
     questions: list[Question]
     rules: Optional[Rules]
     notes: list[str] = field(default_factory=list)
+    recert: Optional[RecertRules] = None
 
 
 def validate(folder: Optional[Path]) -> Validated:
@@ -48,9 +52,16 @@ def validate(folder: Optional[Path]) -> Validated:
             problems += found
         else:
             rules = found
+    recert: Optional[RecertRules] = None
+    if (root / RECERT_FILE).is_file():
+        checked = recert_problems(root / RECERT_FILE)
+        if isinstance(checked, list):
+            problems += checked
+        else:
+            recert = checked
     if problems or cur is None:
         raise CurriculumError(problems)
-    return Validated(cur, questions, rules, exam_shortfall(cur, questions) + letter_notes(questions))
+    return Validated(cur, questions, rules, exam_shortfall(cur, questions) + letter_notes(questions), recert)
 
 
 def exam_shortfall(cur: Curriculum, questions: list[Question]) -> list[str]:

@@ -55,6 +55,17 @@ class Saved(Record):
     item: Item
     version: Optional[int]  # None: unchanged from the latest version, so nothing was added
     next_step: Optional[NextStep]
+    draft_kept: bool = False  # a draft opened and closed unchanged: it stays a draft
+
+
+def finish(s: Session, item: Item, begin: Start, text: str) -> Saved:
+    """What the editor returned, from where it started: a draft closed unchanged stays a draft
+    (nothing is saved), anything else is saved as the next version (see `save`)."""
+    if begin.draft is not None and not begin.recovered and text.strip() == begin.draft.text.strip():
+        recovery.clear(item.id)  # the editor's file; the draft itself is in the store
+        return Saved(item, None, NextStep(f"Reflection question {item.ref}", f"cetl reflect {item.ref}", item),
+                     draft_kept=True)
+    return save(s, item, text, clear_draft=True)
 
 
 def save(s: Session, item: Item, text: str, *, clear_draft: bool = True) -> Saved:

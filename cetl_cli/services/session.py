@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 if TYPE_CHECKING:
     from cetl_cli.domain.models import Curriculum
     from cetl_cli.domain.questions import Question
+    from cetl_cli.domain.recert import RecertRules
     from cetl_cli.domain.rules import Rules
     from cetl_cli.store import Store
 
@@ -39,6 +40,7 @@ class Session:
     _store: Store | None = None
     _bank: list[Question] | None = None
     _rules: Rules | None = None
+    _recert: RecertRules | None = None
 
     @property
     def curriculum(self) -> Curriculum:
@@ -85,6 +87,17 @@ class Session:
             self._rules = cached(path.parent, "eligibility", lambda: load_rules(path),
                                  lambda r: r.as_json(), Rules.from_json)
         return self._rules
+
+    def recert_rules(self) -> RecertRules:
+        if self._recert is None:
+            from cetl_cli.content.cache import cached
+            from cetl_cli.content.recert import load_recert, recert_path
+            from cetl_cli.domain.recert import RecertRules
+
+            path = recert_path(self.curriculum_dir)
+            self._recert = cached(path.parent, "recert", lambda: load_recert(path),
+                                  lambda r: r.as_json(), RecertRules.from_json)
+        return self._recert
 
     def progress_sets(self) -> tuple[set[str], set[str]]:
         s = self.store

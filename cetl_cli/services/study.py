@@ -10,7 +10,7 @@ from cetl_cli.domain.progress import Tally
 from cetl_cli.domain.record import Record
 from cetl_cli.domain.refs import find_module
 from cetl_cli.services.session import Session
-from cetl_cli.store.rows import Answer
+from cetl_cli.store.rows import Answer, TodoNote
 
 
 class NextStep(Record):
@@ -30,6 +30,7 @@ class ModulePage(Record):
     latest: dict[str, Answer]
     tally: Tally
     next_step: Optional[NextStep]
+    notes: dict[str, list[TodoNote]] = {}  # to-do id -> its notes
 
 
 def next_step(cur: Curriculum, done: set[str], answered: set[str]) -> Optional[NextStep]:
@@ -64,7 +65,8 @@ def module_page(s: Session, token: str) -> ModulePage:
     else:
         step = next_step(cur, done, answered)
     return ModulePage(cur, module, done, answered, s.store.answer_counts(), latest,
-                      prog.module_tally(cur, module, done, answered), step)
+                      prog.module_tally(cur, module, done, answered), step,
+                      s.store.todo_notes([t.id for t in module.todos]))
 
 
 class ModuleRow(Record):

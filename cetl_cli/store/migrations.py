@@ -101,7 +101,54 @@ def m004_review(db: Any) -> None:
     db["review_log"].create_index(["attempt_id"])
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (m001_initial, m002_experience, m003_practice, m004_review)
+# The search indexes (SQLite FTS5). Porter stemming: "plan" finds "planning".
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+
+def has_fts5(db: Any) -> bool:
+    """Whether this SQLite has FTS5 (every mainstream build does; search says so when not)."""
+    try:
+        db.execute("CREATE VIRTUAL TABLE temp._fts5_probe USING fts5(x)")
+        db.execute("DROP TABLE temp._fts5_probe")
+    except Exception:  # noqa: BLE001 - sqlite3.OperationalError: no such module: fts5
+        return False
+    return True
+
+
+def m006_record(db: Any) -> None:
+    # Notes on to-dos (an artifact link, a remark): dated, several per to-do, never edited.
+    db["todo_notes"].create({"id": int, "item_id": str, "text": str, "at": str}, pk="id",
+                            not_null={"item_id", "text", "at"})
+    db["todo_notes"].create_index(["item_id", "id"])
+    # CoSN's application asks for employment history with supervisors.
+    for column in ("employer", "supervisor", "notes"):
+        db["experience"].add_column(column, str)
+    # Continuing-education activities for recertification; the cycle's start is a setting.
+    db["recert_activities"].create(
+        {"id": int, "category": str, "hours": float, "date": str, "note": str, "created_at": str},
+        pk="id", not_null={"category", "hours", "date", "created_at"})
+    db["recert_activities"].create_index(["date"])
+    if not has_fts5(db):
+        return
+    # Answers: an external-content index over reflection_answers, kept current by triggers.
+    db.execute(f"CREATE VIRTUAL TABLE answers_fts USING fts5(text, content='reflection_answers', "
+               f"content_rowid='id', tokenize='{TOKENIZE}')")
+    db.execute("CREATE TRIGGER reflection_answers_ai AFTER INSERT ON reflection_answers BEGIN "
+               "INSERT INTO answers_fts(rowid, text) VALUES (new.id, new.text); END")
+    db.execute("CREATE TRIGGER reflection_answers_ad AFTER DELETE ON reflection_answers BEGIN "
+               "INSERT INTO answers_fts(answers_fts, rowid, text) VALUES ('delete', old.id, old.text); END")
+    db.execute("CREATE TRIGGER reflection_answers_au AFTER UPDATE ON reflection_answers BEGIN "
+               "INSERT INTO answers_fts(answers_fts, rowid, text) VALUES ('delete', old.id, old.text); "
+               "INSERT INTO answers_fts(rowid, text) VALUES (new.id, new.text); END")
+    db.execute("INSERT INTO answers_fts(answers_fts) VALUES ('rebuild')")
+    # The curriculum (module text and Reflection Questions): rebuilt whenever the curriculum's
+    # cache key changes (store/search.py); `kind` is "material" or "question".
+    db.execute(f"CREATE VIRTUAL TABLE material_fts USING fts5(kind UNINDEXED, module UNINDEXED, "
+               f"ref UNINDEXED, label UNINDEXED, text, tokenize='{TOKENIZE}')")
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (m001_initial, m002_experience, m003_practice, m004_review,
+                                                 m006_record)
 NAMES: tuple[str, ...] = tuple(f.__name__ for f in MIGRATIONS)
 
 

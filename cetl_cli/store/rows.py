@@ -32,6 +32,9 @@ class Experience(Record):
     start: str  # YYYY-MM-DD
     end: Optional[str]  # None: still in this role
     domains: tuple[str, ...]  # e.g. ("I", "III")
+    employer: Optional[str] = None
+    supervisor: Optional[str] = None
+    notes: Optional[str] = None
 
 
 class PracticeAnswer(Record):
@@ -80,3 +83,32 @@ class ReviewEntry(Record):
     attempt_id: Optional[int]
     due: str  # when the card was due after this review
     stability: Optional[float]
+
+
+class TodoNote(Record):
+    id: int
+    item_id: str
+    text: str
+    at: str
+
+
+class RecertActivity(Record):
+    id: int
+    category: str
+    hours: float
+    date: str  # YYYY-MM-DD, the day of the activity
+    note: Optional[str]
+    created_at: str
+
+
+class SearchHit(Record):
+    """One match: where it is and a snippet with the matched words between MARK_START and MARK_END."""
+
+    kind: str  # "material", "question" or "answer"
+    module: Optional[int]
+    ref: Optional[str]  # the item's short ref (material_fts) or id (answers)
+    label: str
+    snippet: str
+    rank: float  # bm25: lower is better
+    version: Optional[int] = None  # answers: the version that matched
+    at: Optional[str] = None  # answers: when it was saved

@@ -108,3 +108,45 @@ def test_a_missing_editor_is_reported(cetl):
     r = cetl("reflect", "4.r3", env={"EDITOR": "/nonexistent/editor"})
     assert r.exit_code == 1
     assert "could not start the editor" in r.stderr
+
+
+def test_a_draft_opened_and_closed_unchanged_stays_a_draft(cetl, tmp_path):
+    failing = editor(tmp_path, """
+        import sys
+        open(sys.argv[1], "w").write("A draft I am not done with")
+        sys.exit(1)
+    """)
+    assert cetl("reflect", "6.r1", env={"EDITOR": failing}).exit_code == 1  # leaves a draft
+    untouched = editor(tmp_path, """
+        import sys
+        text = open(sys.argv[1]).read()
+        assert text.startswith("A draft I am not done with"), text
+    """)  # saves nothing new: the file stays as cetl wrote it
+    r = cetl("reflect", "6.r1", env={"EDITOR": untouched})
+    assert r.exit_code == 0, r.output
+    assert "unchanged, so it stays a draft; nothing was saved" in r.stdout
+    assert "Next:" in r.stdout
+    assert "No answer yet" in cetl("reflect", "6.r1", "--history").stdout
+    # still offered next time, and saved once it is changed
+    finishing = editor(tmp_path, """
+        import sys
+        path = sys.argv[1]
+        text = open(path).read()
+        assert text.startswith("A draft I am not done with"), text
+        open(path, "w").write(text.replace("not done with", "done with"))
+    """)
+    r = cetl("reflect", "6.r1", env={"EDITOR": finishing})
+    assert "Starting from your unsaved draft" in r.stdout
+    assert "Saved your answer to 6.r1 (version 1)" in r.stdout
+    assert "A draft I am done with" in cetl("reflect", "6.r1", "--history").stdout
+
+
+def test_an_answer_opened_and_closed_unchanged_adds_no_version(cetl, tmp_path):
+    cetl("reflect", "6.r2", "--text", "Settled answer")
+    untouched = editor(tmp_path, """
+        import sys
+        assert open(sys.argv[1]).read().startswith("Settled answer")
+    """)
+    r = cetl("reflect", "6.r2", env={"EDITOR": untouched})
+    assert "unchanged, so no new version was added" in r.stdout
+    assert json.loads(cetl("reflections", "-m", "6", "--json").stdout)[1]["versions"] == 1

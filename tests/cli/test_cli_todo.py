@@ -52,3 +52,27 @@ def test_done_without_refs_is_a_usage_error(cetl):
     r = cetl("todo", "done")
     assert r.exit_code == 2
     assert "Missing argument" in r.output
+
+
+def test_a_note_is_dated_and_shown_in_the_module_view_and_the_lists(cetl):
+    r = cetl("todo", "note", "3.t2", "Scorecard:", "https://example.org/scorecard")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("Noted on 3.t2 (")
+    assert "Scorecard: https://example.org/scorecard" in r.stdout
+    assert "Next: cetl todo done 3.t2" in r.stdout
+    cetl("todo", "note", "3.t2", "Shared with cabinet")
+    page = cetl("study", "module", "3").stdout
+    assert "Note (" in page and "https://example.org/scorecard" in page and "Shared with cabinet" in page
+    data = json.loads(cetl("study", "module", "3", "--json").stdout)
+    assert [n["text"] for n in data["todos"][1]["notes"]] == ["Scorecard: https://example.org/scorecard",
+                                                             "Shared with cabinet"]
+    listed = json.loads(cetl("todo", "list", "-m", "3", "--json").stdout)
+    assert len(listed[1]["notes"]) == 2 and listed[0]["notes"] == []
+
+
+def test_a_note_needs_a_todo_and_some_text(cetl):
+    assert cetl("todo", "note", "3.r1", "x").exit_code == 1
+    r = cetl("todo", "note", "3.t1", "   ")
+    assert r.exit_code == 1 and "empty" in r.stderr
+    r = cetl("todo", "note", "3.t1", "x" * 5000)
+    assert r.exit_code == 1 and "keep it under" in r.stderr

@@ -96,3 +96,37 @@ def test_remove_accepts_the_id_as_shown_after_add(cetl):
 def test_required_options_are_a_usage_error(cetl):
     r = cetl("experience", "add", "--role", "CTO")
     assert r.exit_code == 2
+
+
+def test_employer_supervisor_and_notes_are_kept_and_edited(cetl):
+    r = cetl("experience", "add", "--role", "Director of Technology", "--from", "2019-08-01", "--domains", "I,III",
+             "--employer", "Example USD", "--supervisor", "Dr. A. Rivera, Superintendent")
+    assert r.exit_code == 0, r.output
+    e = entries(cetl)["entries"][0]
+    assert (e["employer"], e["supervisor"], e["notes"]) == ("Example USD", "Dr. A. Rivera, Superintendent", None)
+    assert "supervisor: Dr. A. Rivera" in cetl("experience", "list").stdout
+    r = cetl("experience", "edit", "1", "--notes", "Led the 1:1 rollout", "--to", "2023-06-30", "--domains", "all")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("Changed #1: to, domains, notes.")
+    assert "Next: " in r.stdout
+    e = entries(cetl)["entries"][0]
+    assert (e["to"], e["domains"], e["notes"], e["employer"]) == ("2023-06-30", ["I", "II", "III"],
+                                                                 "Led the 1:1 rollout", "Example USD")
+    r = cetl("experience", "edit", "1", "--to", "now", "--employer", "")
+    assert entries(cetl)["entries"][0]["to"] is None and entries(cetl)["entries"][0]["employer"] is None
+    assert "already says that" in cetl("experience", "edit", "1", "--role", "Director of Technology").stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["9", "--role", "x"], "No experience entry #9"),
+    (["1"], "Nothing to change"),
+    (["1", "--to", "2010-01-01"], "before the first day"),
+    (["1", "--from", "2030-01-01"], "in the future"),
+    (["1", "--supervisor", "x" * 300], "keep it under 200"),
+    (["abc", "--role", "x"], "not an entry id"),
+])
+def test_edit_refuses_what_cannot_be(cetl, args, message):
+    cetl("experience", "add", "--role", "CTO", "--from", "2019-08-01", "--domains", "I")
+    r = cetl("experience", "edit", *args)
+    assert r.exit_code == 1, r.output
+    assert message in r.stderr

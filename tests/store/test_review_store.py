@@ -29,7 +29,7 @@ def test_m004_migrates_an_old_database_keeping_its_exams(tmp_path):
     db.close()
     store = Store.open(path)
     try:
-        assert store.applied_migrations()[-1] == "m004_review"
+        assert "m004_review" in store.applied_migrations()
         assert [(i.position, i.question_id, i.shown, i.flagged) for i in store.exam_items(1)] == [
             (1, "q1", "ABCD", False), (2, "q2", "ABCD", False)]  # shown in file order then
         [answer] = store.practice_answers(1)

@@ -6,7 +6,7 @@ from cetl_cli.cli.output import Out, Styled, grid
 from cetl_cli.domain.eligibility import Verdict
 from cetl_cli.domain.rules import DEGREE_NAMES, Rules
 from cetl_cli.services.eligibility import Check, From, Picked
-from cetl_cli.services.experience import Summary
+from cetl_cli.services.experience import Experience, Summary
 
 HEADLINES = {
     "eligible": "Eligible",
@@ -105,4 +105,27 @@ def experience_list(out: Out, s: Summary) -> None:
     columns = [("id", "right", 2), ("role", "left", 0), ("from", "left", 10), ("to", "left", 10),
                ("domains", "left", 7)]
     out.print(grid(columns, rows, out.width, shrink=1), wrap=False)
+    for r in s.entries:
+        if r.employer or r.supervisor or r.notes:
+            experience_details(out, r)
     experience_summary(out, s)
+
+
+def experience_details(out: Out, r: Experience, with_id: bool = True) -> None:
+    """Employer, supervisor and notes of one entry, under its id."""
+    bits = Styled(f"#{r.id} " if with_id else "", "bold")
+    parts = [(label, value) for label, value in (("employer", r.employer), ("supervisor", r.supervisor))
+             if value]
+    for n, (label, value) in enumerate(parts):
+        bits.append(("; " if n else "") + f"{label}: ", "dim").append(value)
+    if r.notes:
+        bits.append(("; " if parts else "") + "notes: ", "dim").append(r.notes)
+    out.write_lines(out.hanging("", bits, indent=2))
+
+
+def experience_entry(out: Out, r: Experience) -> None:
+    line = Styled(f"#{r.id} ", "bold").append(r.role)
+    line.append(f", {r.start} to {r.end or 'now'}, domains {', '.join(r.domains) or 'none'}.")
+    out.print(line)
+    if r.employer or r.supervisor or r.notes:
+        experience_details(out, r, with_id=False)

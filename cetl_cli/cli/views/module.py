@@ -75,6 +75,9 @@ def module_lines(out: Out, page: ModulePage, full: bool = False) -> list[str]:
         lines.extend(out.hanging(mark, todo.text, indent=2))
         extra = f"~{todo.minutes} min · " if todo.minutes else ""
         lines.extend(out.hanging(" " * 11, Styled(f"{extra}id: {todo.id}", "dim"), indent=2))
+        for note in page.notes.get(todo.id, []):
+            lines.extend(out.hanging(" " * 11, Styled(f"Note ({when(note.at)}): ", "dim").append(note.text),
+                                     indent=2))
 
     add(heading("Reflection Questions"))
     for item, refl in zip(cur.reflections(module), module.reflections):
