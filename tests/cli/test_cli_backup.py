@@ -15,6 +15,7 @@ import pytest
 from cetl_cli.store import Store
 
 WRITER = textwrap.dedent("""
+    import os
     import sys
     from pathlib import Path
     from cetl_cli.store import Store
@@ -26,7 +27,9 @@ WRITER = textwrap.dedent("""
         store.set_todos([f"w-{i}"], done=True)  # one committed transaction
         store.add_answer(f"r-{i % 50}", f"answer {i} " + "x" * 2000)
         i += 1
-        progress.write_text(str(i))  # only after both commits
+        tmp = progress.with_suffix(".tmp")
+        tmp.write_text(str(i))
+        os.replace(tmp, progress)  # only after both commits, and never seen half-written
     store.close()
 """)
 
