@@ -10,6 +10,7 @@ from typing import Optional
 from cetl_cli.store.answers import Answers
 from cetl_cli.store.db import Db, connect, data_dir, db_path
 from cetl_cli.store.experience import ExperienceLog
+from cetl_cli.store.group import GroupState
 from cetl_cli.store.practice import Practice
 from cetl_cli.store.settings import Settings
 from cetl_cli.store.todos import Todos
@@ -17,7 +18,7 @@ from cetl_cli.store.todos import Todos
 __all__ = ["Store", "data_dir", "db_path"]
 
 
-class Store(Todos, Answers, Settings, ExperienceLog, Practice):
+class Store(Todos, Answers, Settings, ExperienceLog, Practice, GroupState):
     """cetl's database, with methods named for what they do."""
 
     def __init__(self, conn: sqlite3.Connection, path: Optional[Path] = None) -> None:
