@@ -14,6 +14,7 @@ from cetl_cli.cli.curriculum import curriculum_app
 from cetl_cli.cli.eligibility import register as register_eligibility
 from cetl_cli.cli.exam import exam_app
 from cetl_cli.cli.experience import experience_app
+from cetl_cli.cli.group import group_app
 from cetl_cli.cli.progress import register as register_progress
 from cetl_cli.cli.quiz import register as register_quiz
 from cetl_cli.cli.reflect import register as register_reflect
@@ -80,3 +81,4 @@ app.add_typer(exam_app)
 app.add_typer(curriculum_app)
 register_eligibility(app)
 app.add_typer(experience_app)
+app.add_typer(group_app)
