@@ -12,9 +12,11 @@ class GroupState:
     db: Db
 
     def last_activity(self) -> Optional[str]:
-        """The UTC time of the latest to-do event, answer or practice answer; None before any."""
-        row = self.db.execute(
-            "SELECT max(at) FROM (SELECT max(at) AS at FROM todo_events"
-            " UNION ALL SELECT max(at) FROM reflection_answers"
-            " UNION ALL SELECT max(at) FROM practice_answers)").fetchone()
-        return str(row[0]) if row and row[0] else None
+        """The UTC time of the latest to-do event, answer or practice answer; None before any.
+        Rows are added in time order, so each table's last row is its latest: three seeks."""
+        stamps = []
+        for table in ("todo_events", "reflection_answers", "practice_answers"):
+            row = self.db.execute(f"SELECT at FROM {table} ORDER BY id DESC LIMIT 1").fetchone()
+            if row and row[0]:
+                stamps.append(str(row[0]))
+        return max(stamps) if stamps else None
