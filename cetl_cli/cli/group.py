@@ -15,8 +15,8 @@ group_app = typer.Typer(
     no_args_is_help=True,
 )
 
-DirArg = Annotated[Path, typer.Argument(metavar="DIR", help="The group's shared folder.", show_default=False)]
-DirOption = Annotated[Optional[Path], typer.Option(
+DirArg = Annotated[str, typer.Argument(metavar="DIR", help="The group's shared folder.", show_default=False)]
+DirOption = Annotated[Optional[str], typer.Option(
     "--dir", metavar="DIR", help="Read the group in DIR instead of your own.", show_default=False)]
 RefArg = Annotated[str, typer.Argument(metavar="REF", help="A reflection ref like 3.r2, or its id.",
                                        show_default=False)]
@@ -24,8 +24,8 @@ RefsArg = Annotated[list[str], typer.Argument(metavar="REF...", help="Reflection
                                               show_default=False)]
 
 
-def _folder(path: Optional[Path]) -> Optional[Path]:
-    return path.expanduser() if path is not None else None
+def _folder(path: Optional[str]) -> Optional[Path]:
+    return Path(path).expanduser() if path else None
 
 
 @group_app.command("create")
@@ -38,7 +38,7 @@ def group_create(
                                                          show_default=False, help="The first meeting.")] = None,
     every: Annotated[Optional[str], typer.Option("--every", metavar="PERIOD", show_default=False,
                                                  help="Time between meetings: 2w, 1w, 10d.")] = None,
-    schedule: Annotated[Optional[Path], typer.Option(
+    schedule: Annotated[Optional[str], typer.Option(
         "--schedule", metavar="FILE", show_default=False,
         help="Meetings from a file you write: one a line, 'YYYY-MM-DD 1,2' (date, module numbers).")] = None,
 ) -> None:
@@ -54,7 +54,10 @@ def group_create(
     from cetl_cli.services import group as svc
 
     path = _folder(folder)
-    assert path is not None
+    if path is None:
+        from cetl_cli.domain.errors import UsageError
+
+        raise UsageError("DIR is empty.", "Name the folder for the group, e.g. ~/Drive/cetl-cohort")
     done = svc.create(session(), path, name, exam_date=exam_date, first_meeting=first_meeting, every=every,
                       schedule=_folder(schedule))
     created(Out(), done.group, str(done.folder))
@@ -75,7 +78,12 @@ def group_join(
     from cetl_cli.cli.output import Out, Styled
     from cetl_cli.services import group as svc
 
-    j = svc.join(session(), _folder(folder) or folder, as_name, auto)
+    path = _folder(folder)
+    if path is None:
+        from cetl_cli.domain.errors import UsageError
+
+        raise UsageError("DIR is empty.", "Name the group's folder, e.g. cetl group join ~/Drive/cetl-cohort --as NAME")
+    j = svc.join(session(), path, as_name, auto)
     out = Out()
     out.print(Styled("Joined ", "green").append(j.group.name).append(f" as {j.membership.name}."))
     out.print(f"Your file {j.file} holds your progress in aggregate: to-dos and reflections done per module, "
@@ -233,7 +241,7 @@ def group_comment(
 
 @group_app.command("report")
 def group_report(
-    html: Annotated[Path, typer.Option("--html", metavar="FILE", help="Where to write the page.",
+    html: Annotated[str, typer.Option("--html", metavar="FILE", help="Where to write the page.",
                                        show_default=False)],
     folder: DirOption = None,
 ) -> None:
@@ -250,7 +258,7 @@ def group_report(
     s = session()
     a = agenda(s, _folder(folder))
     views.warnings(a.view)
-    path = html.expanduser()
+    path = Path(html).expanduser()
     write_page(path, render(a, when(s.clock.now().isoformat())))
     out = Out()
     out.print(Styled(f"Wrote {path}: one page, nothing fetched from the internet.", "green"))
