@@ -49,8 +49,8 @@ def follow_up(s: Session) -> None:
         from cetl_cli.services.group_auto import autoshare
 
         autoshare(s)
-    except StoreError:
-        pass  # the command has said what is wrong with the database already
+    except (StoreError, KeyboardInterrupt):
+        pass  # the command has said what is wrong with the database already, or the user stopped
     except Exception as err:  # noqa: BLE001 - the command itself has succeeded
         from cetl_cli.cli.output import Out, Styled
 
