@@ -346,6 +346,29 @@ def verdict(ok: bool) -> str:
     return "yes" if ok else "NO"
 
 
+def make_group(tmp: Path, cetl: list[str], env: dict[str, str], refls: list[str], members: int = 30) -> bool:
+    """A study group in a folder: the heavy user joined, and `members - 1` other member files,
+    each sharing three 1,000-character answers. False when this cetl has no `group` command."""
+    if check(cetl + ["group", "--help"], env)[0] != 0:
+        return False
+    folder = tmp / "group"
+    for argv in (["group", "create", str(folder), "--name", "Bench Cohort", "--exam-date", "2027-06-01",
+                  "--first-meeting", "2026-09-01", "--every", "2w"],
+                 ["group", "join", str(folder), "--as", "Bench User"]):
+        code, line = check(cetl + argv, env)
+        if code != 0:
+            raise SystemExit(f"cetl {' '.join(argv[:2])} failed: {line}")
+    mine = next((folder / "members").glob("*.json"))
+    data = json.loads(mine.read_text(encoding="utf-8"))
+    text = ("We would start with a survey of every principal and then a plan. " * 16)[:1000]
+    for n in range(members - 1):
+        shared = [{"item": refls[(n + k) % len(refls)], "ref": "1.r1", "version": 1, "text": text,
+                   "at": data["written_at"]} for k in range(3)]
+        other = dict(data, member=f"m-{n:016x}", name=f"Member {n + 1}", shared=shared)
+        (folder / "members" / f"member-{n + 1}.json").write_text(json.dumps(other), encoding="utf-8")
+    return True
+
+
 # -- main ---------------------------------------------------------------------------------------
 
 def main() -> int:
@@ -402,6 +425,9 @@ def main() -> int:
             (f"cetl check-eligibility {args.eligibility_args}".strip(),
              [["check-eligibility", *args.eligibility_args.split()]]),
         ]
+        if make_group(tmp, cetl, env, refls):
+            commands += [("cetl group status (30 members)", [["group", "status"]]),
+                         ("cetl group status --json (30 members)", [["group", "status", "--json"]])]
         # Warm-up: the first runs write the curriculum cache and the .pyc files.
         run_steps([{"tag": "w", "argv": a} for a in (cetl + ["progress"], hello) for _ in range(2)], env)
         results: list[Result] = []
@@ -421,6 +447,16 @@ def main() -> int:
             results.append(r)
             print(f"  {label:<34} {r.ms:7.1f} ms vs {r.hello_ms:6.1f} ms  ratio {r.ratio:.2f}  "
                   f"(CPU {r.cpu_ratio or 0:.2f})  peak {r.peak_mib or 0:.1f} MiB")
+
+        if any(label.startswith("cetl group") for label, _ in commands):
+            # With --auto, every command that writes also rewrites the member file.
+            check(cetl + ["group", "share", "--auto"], env)
+            label = "cetl todo done 3.t1 + undo, group --auto"
+            r = paired(label, [cetl + ["todo", "done", "3.t1"], cetl + ["todo", "undo", "3.t1"]], hello, env, runs)
+            results.append(r)
+            print(f"  {label:<34} {r.ms:7.1f} ms vs {r.hello_ms:6.1f} ms  ratio {r.ratio:.2f}  "
+                  f"(CPU {r.cpu_ratio or 0:.2f})  peak {r.peak_mib or 0:.1f} MiB")
+            check(cetl + ["group", "share", "--no-auto"], env)
 
         # -- how cost grows with the curriculum ---------------------------------------------
         print("\nScaling with curriculum size (50 items per module; empty history):")

@@ -31,9 +31,31 @@ ModuleOption = Annotated[
 
 def reset(curriculum_dir: Optional[Path]) -> None:
     if STATE.session is not None:
+        follow_up(STATE.session)
         STATE.session.close()
     STATE.curriculum_dir = curriculum_dir
     STATE.session = None
+
+
+def follow_up(s: Session) -> None:
+    """After a command that wrote to the database: keep the group file current, when asked to
+    (`cetl group share --auto`). A failure there is one warning; the command's work is done."""
+    store = s._store
+    if store is None or not store.db.writes:
+        return
+    from cetl_cli.domain.errors import CetlError, StoreError
+
+    try:
+        from cetl_cli.services.group_auto import autoshare
+
+        autoshare(s)
+    except (StoreError, KeyboardInterrupt):
+        pass  # the command has said what is wrong with the database already, or the user stopped
+    except Exception as err:  # noqa: BLE001 - the command itself has succeeded
+        from cetl_cli.cli.output import Out, Styled
+
+        text = err.line() if isinstance(err, CetlError) else f"{type(err).__name__}: {str(err)[:200]}"
+        Out(stderr=True).line(Styled(f"cetl: your group file was not updated: {text}", "yellow"))
 
 
 def make_clock() -> Clock:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cetl_cli.domain import experience as ex
 from cetl_cli.domain import review as rv
@@ -18,6 +18,9 @@ from cetl_cli.services.review import Overview
 from cetl_cli.services.search import Results
 from cetl_cli.services.study import ModulePage, ModuleRow
 from cetl_cli.services.todos import TodoRow
+
+if TYPE_CHECKING:  # the group's views are imported by group commands only
+    from cetl_cli.services.group_view import GroupView, MemberView
 
 Json = dict[str, Any]
 
@@ -233,4 +236,36 @@ def recert(st: RecertStatus) -> Json:
         "as_of": st.rules.as_of.isoformat(),
         "sources": [{"title": s.title, "page": s.page, "note": s.note} for s in st.rules.sources],
         "reminder": st.rules.reminder,
+    }
+
+
+def group_status(v: GroupView) -> Json:
+    g = v.group
+    return {
+        "group": {"id": g.id, "name": g.name, "exam_date": g.exam_date.isoformat() if g.exam_date else None,
+                  "folder": str(v.folder), "meetings": len(g.meetings)},
+        "today": v.today.isoformat(),
+        "next_meeting": ({"number": v.meeting_number(v.next_meeting), "date": v.next_meeting.date.isoformat(),
+                          "modules": list(v.next_meeting.modules)} if v.next_meeting else None),
+        "members": [_group_member(mv) for mv in v.members],
+        "weakest_areas": [{"code": s.code, "name": s.name, "accuracy": s.percent, "answered": s.asked}
+                          for s in v.weakest],
+        "skipped": [{"file": s.file, "reason": s.reason} for s in v.skipped],
+    }
+
+
+def _group_member(mv: MemberView) -> Json:
+    m = mv.member
+    return {
+        "id": m.member, "name": m.name, "you": mv.mine, "file": mv.file, "merged_copies": list(mv.copies),
+        "on_track": mv.pace.status if mv.pace else None,
+        "due_done": mv.pace.due_done if mv.pace else None, "due_total": mv.pace.due_total if mv.pace else None,
+        "done": mv.done, "total": mv.total, "percent": mv.percent,
+        "last_active": m.last_active.isoformat() if m.last_active else None, "as_of": m.as_of,
+        "modules": [{"number": n, "done": d, "total": t} for n, (d, t) in sorted(mv.counts.items())],
+        "practice": [{"code": a.area, "right": a.right, "answered": a.answered} for a in m.practice],
+        "mock": ({"date": m.mock.date, "right": m.mock.right, "asked": m.mock.asked, "percent": m.mock.percent,
+                  "domains": [d.as_json() for d in m.mock.domains]} if m.mock else None),
+        "shared": [{"ref": a.ref, "item": a.item, "version": a.version} for a in m.shared],
+        "comments": len(m.comments),
     }

@@ -17,6 +17,7 @@ from cetl_cli.cli.exam import exam_app
 from cetl_cli.cli.experience import experience_app
 from cetl_cli.cli.export import export_app
 from cetl_cli.cli.export import register as register_import
+from cetl_cli.cli.group import group_app
 from cetl_cli.cli.progress import register as register_progress
 from cetl_cli.cli.quiz import register as register_quiz
 from cetl_cli.cli.recert import recert_app
@@ -92,3 +93,4 @@ app.add_typer(recert_app)
 app.add_typer(export_app)
 register_import(app)
 register_backup(app)
+app.add_typer(group_app)

@@ -10,6 +10,7 @@ from typing import Optional
 from cetl_cli.store.answers import Answers
 from cetl_cli.store.db import Db, connect, data_dir, db_path
 from cetl_cli.store.experience import ExperienceLog
+from cetl_cli.store.group import GroupState
 from cetl_cli.store.notes import TodoNotes
 from cetl_cli.store.practice import Practice
 from cetl_cli.store.recert import Recert
@@ -22,7 +23,8 @@ from cetl_cli.store.transfer import Transfer
 __all__ = ["Store", "data_dir", "db_path"]
 
 
-class Store(Todos, Answers, Settings, ExperienceLog, Practice, Reviews, TodoNotes, Recert, Search, Transfer):
+class Store(Todos, Answers, Settings, ExperienceLog, Practice, Reviews, TodoNotes, Recert, Search, Transfer,
+            GroupState):
     """cetl's database, with methods named for what they do."""
 
     def __init__(self, conn: sqlite3.Connection, path: Optional[Path] = None) -> None:

@@ -104,6 +104,7 @@ class Db:
         self._conn = conn
         self.path = path
         self._checked = False  # the integrity check before the first write of this run
+        self.writes = 0  # transactions committed by this run (a group file follows them, when asked)
         conn.isolation_level = None  # we issue BEGIN/COMMIT ourselves
         self.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
@@ -111,6 +112,7 @@ class Db:
         except StoreError:
             conn.close()
             raise
+        self.writes = 0  # the migrations are not the user's writes
 
     # -- statements ----------------------------------------------------------------------
     def execute(self, sql: str, params: Params = ()) -> Result:
@@ -176,6 +178,7 @@ class Db:
             raise
         else:
             self.execute("COMMIT")
+            self.writes += 1
 
     def check(self, table: Optional[str] = None) -> None:
         if table is not None and not re.fullmatch(r"[a-z_]+", table):
