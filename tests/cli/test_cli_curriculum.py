@@ -6,7 +6,7 @@ from __future__ import annotations
 def test_validate_the_shipped_curriculum(cetl):
     r = cetl("curriculum", "validate")
     assert r.exit_code == 0, r.output
-    assert "11 modules, 10 skill areas, 66 to-dos, 66 reflection questions and 160 practice questions" in r.stdout
+    assert "11 modules, 10 skill areas, 66 to-dos, 66 reflection questions and 330 practice questions" in r.stdout
 
 
 def test_a_broken_curriculum_gives_file_line_errors_and_exit_2(cetl, curriculum_copy):
