@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from cetl_cli.store.db import Db, now
+from cetl_cli.store.db import Db
 from cetl_cli.store.rows import Experience
 
 
@@ -14,7 +14,7 @@ class ExperienceLog:
     def add_experience(self, role: str, start: str, end: Optional[str], domains: Iterable[str]) -> int:
         with self.db.writing() as db:
             cur = db.execute('INSERT INTO experience (role, start, "end", domains, created_at) VALUES (?, ?, ?, ?, ?)',
-                             [role, start, end, ",".join(domains), now()])
+                             [role, start, end, ",".join(domains), db.now()])
             return int(cur.lastrowid or 0)
 
     def experience(self) -> list[Experience]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from cetl_cli.store.db import Db, now
+from cetl_cli.store.db import Db
 from cetl_cli.store.rows import ExamAttempt, PracticeAnswer
 
 _ANSWER_COLUMNS = "id, question_id, skill_area, choice, correct, seconds, mode, attempt_id, at"
@@ -31,7 +31,7 @@ class Practice:
             db.execute(
                 "INSERT INTO practice_answers (question_id, skill_area, choice, correct, seconds, mode, "
                 "attempt_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [question_id, skill_area, choice, int(correct), seconds, mode, attempt_id, now()])
+                [question_id, skill_area, choice, int(correct), seconds, mode, attempt_id, db.now()])
 
     def last_practice_results(self) -> dict[str, bool]:
         """question id -> whether its most recent answer was right."""
@@ -76,7 +76,7 @@ class Practice:
         with self.db.writing() as db:
             cur = db.execute(
                 "INSERT INTO exam_attempts (seed, minutes, question_ids, status, elapsed_seconds, started_at) "
-                "VALUES (?, ?, ?, 'in_progress', 0, ?)", [seed, minutes, json.dumps(question_ids), now()])
+                "VALUES (?, ?, ?, 'in_progress', 0, ?)", [seed, minutes, json.dumps(question_ids), db.now()])
             return int(cur.lastrowid or 0)
 
     def exam_attempts(self, status: Optional[str] = None) -> list[ExamAttempt]:
@@ -97,6 +97,6 @@ class Practice:
             if elapsed_seconds is not None:
                 db.execute("UPDATE exam_attempts SET elapsed_seconds = ? WHERE id = ?", [elapsed_seconds, attempt_id])
             if status is not None:
-                finished = now() if status in ("finished", "abandoned") else None
+                finished = db.now() if status in ("finished", "abandoned") else None
                 db.execute("UPDATE exam_attempts SET status = ?, finished_at = ? WHERE id = ?",
                            [status, finished, attempt_id])
