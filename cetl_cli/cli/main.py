@@ -9,14 +9,17 @@ import typer
 
 from cetl_cli import __version__
 from cetl_cli.cli import context
+from cetl_cli.cli.assess import assess_app
 from cetl_cli.cli.boundary import run
 from cetl_cli.cli.curriculum import curriculum_app
 from cetl_cli.cli.eligibility import register as register_eligibility
 from cetl_cli.cli.exam import exam_app
 from cetl_cli.cli.experience import experience_app
+from cetl_cli.cli.plan import plan_app
 from cetl_cli.cli.progress import register as register_progress
 from cetl_cli.cli.quiz import register as register_quiz
 from cetl_cli.cli.reflect import register as register_reflect
+from cetl_cli.cli.stats import register as register_stats
 from cetl_cli.cli.study import study_app
 from cetl_cli.cli.todo import todo_app
 
@@ -77,6 +80,9 @@ register_reflect(app)
 register_progress(app)
 register_quiz(app)
 app.add_typer(exam_app)
+app.add_typer(assess_app)
+app.add_typer(plan_app)
+register_stats(app)
 app.add_typer(curriculum_app)
 register_eligibility(app)
 app.add_typer(experience_app)

@@ -8,7 +8,9 @@ import sqlite3
 from pathlib import Path
 from typing import Callable, Optional
 
+from cetl_cli.store.activity import ActivityLog
 from cetl_cli.store.answers import Answers
+from cetl_cli.store.assessments import Assessments
 from cetl_cli.store.db import Db, connect, data_dir, db_path
 from cetl_cli.store.experience import ExperienceLog
 from cetl_cli.store.practice import Practice
@@ -18,7 +20,7 @@ from cetl_cli.store.todos import Todos
 __all__ = ["Store", "data_dir", "db_path"]
 
 
-class Store(Todos, Answers, Settings, ExperienceLog, Practice):
+class Store(Todos, Answers, Settings, ExperienceLog, Practice, Assessments, ActivityLog):
     """cetl's database, with methods named for what they do."""
 
     def __init__(self, conn: sqlite3.Connection, path: Optional[Path] = None,

@@ -62,7 +62,18 @@ def m003_practice(db: Any) -> None:
     db["practice_answers"].create_index(["attempt_id"])
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (m001_initial, m002_experience, m003_practice)
+def m005_plan(db: Any) -> None:
+    # The self-assessment: a row per skill area each time it is rated, so the history is kept;
+    # the latest row of an area counts. The study plan itself is the setting "plan" (JSON).
+    db["self_assessments"].create(
+        {"id": int, "skill_area": str, "knowledge": int, "experience": int, "at": str},
+        pk="id",
+        not_null={"skill_area", "knowledge", "experience", "at"},
+    )
+    db["self_assessments"].create_index(["skill_area", "id"])
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (m001_initial, m002_experience, m003_practice, m005_plan)
 NAMES: tuple[str, ...] = tuple(f.__name__ for f in MIGRATIONS)
 
 
