@@ -255,6 +255,18 @@ def fill_database(db: Path, todos: list[str], refls: list[str], questions: list[
         for role, start, end, domains in roles:
             conn.execute('INSERT INTO experience (role, start, "end", domains, created_at) '
                          "VALUES (?, ?, ?, ?, ?)", [role, start, end, domains, iso(base, 0)])
+        # A study plan (started four weeks ago, the exam sixteen weeks ahead) and a self-assessment,
+        # so the dashboard works out the pace and this week's step as a planning user's does.
+        import datetime as dt
+
+        today = dt.date.today()
+        plan = {"exam_date": (today + dt.timedelta(weeks=16)).isoformat(), "hours_per_week": 14,
+                "start": (today - dt.timedelta(weeks=4)).isoformat(), "skip": []}
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'self_assessments'").fetchone():
+            conn.execute("INSERT INTO settings (key, value) VALUES ('plan', ?)", [json.dumps(plan)])
+            conn.executemany("INSERT INTO self_assessments (skill_area, knowledge, experience, at) VALUES (?, ?, ?, ?)",
+                             [(a, rnd.randint(1, 4), rnd.randint(1, 4), iso(base, 0))
+                              for a in sorted({area for _, area in questions})])
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
 
@@ -398,6 +410,8 @@ def main() -> int:
             ("cetl study module 3", [["study", "module", "3"]]),
             ("cetl progress", [["progress"]]),
             ("cetl progress --json", [["progress", "--json"]]),
+            ("cetl plan", [["plan"]]),
+            ("cetl stats", [["stats"]]),
             ("cetl todo done 3.t1 + undo", [["todo", "done", "3.t1"], ["todo", "undo", "3.t1"]]),
             (f"cetl check-eligibility {args.eligibility_args}".strip(),
              [["check-eligibility", *args.eligibility_args.split()]]),

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import secrets
-import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -104,6 +102,8 @@ def calendar_id(s: Session) -> str:
     value = s.store.get_json(CALENDAR_KEY).get("id")
     if isinstance(value, str) and value.isalnum() and 8 <= len(value) <= 64:
         return value
+    import secrets
+
     value = secrets.token_hex(8)
     s.store.set_json(CALENDAR_KEY, {"id": value})
     return value
@@ -134,6 +134,8 @@ def _target(out: Optional[str]) -> Path:
 def write_atomically(path: Path, data: bytes, force: bool) -> bool:
     """Write `data` to `path` through a temporary file in the same folder; returns whether a
     file was replaced. Without `force` an existing file is never touched (UserInputError)."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:

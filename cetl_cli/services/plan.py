@@ -11,12 +11,13 @@ answer is kept, and the new plan starts from the work left on its start date.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 from typing import Iterable, Optional
 
 from cetl_cli.domain import plan as pl
 from cetl_cli.domain.assessment import gap, gap_from_accuracy
 from cetl_cli.domain.errors import NotFoundError, UserInputError, shorten
-from cetl_cli.domain.experience import DATE_FORM
 from cetl_cli.domain.models import Curriculum
 from cetl_cli.domain.readiness import Estimate
 from cetl_cli.domain.record import Record
@@ -35,6 +36,7 @@ MOCK_MINUTES, MOCK_REVIEW_MINUTES, MOCK_EXAMS = 120, 60, 2
 APPROVAL_MARGIN_DAYS = 14
 MAX_HOURS = 100.0
 SET_HINT = "cetl plan set --exam-date YYYY-MM-DD --hours-per-week 5"
+DATE_FORM = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
 
 class PlanReport(Record):
@@ -116,10 +118,12 @@ def current(s: Session) -> PlanReport:
     return report
 
 
-def maybe_current(s: Session, est: Optional[Estimate] = None) -> Optional[PlanReport]:
-    """The plan, or None when there is none; `est` saves estimating readiness twice."""
+def maybe_current(s: Session, est: Optional[Estimate] = None,
+                  progress: Optional[tuple[set[str], set[str]]] = None) -> Optional[PlanReport]:
+    """The plan, or None when there is none; `est` and `progress` (the done to-dos and answered
+    reflections) save the dashboard reading them twice."""
     setting = s.store.study_plan()
-    return None if setting is None else _report(s, setting, est)
+    return None if setting is None else _report(s, setting, est, progress)
 
 
 # -- building the report ----------------------------------------------------------------------
@@ -162,17 +166,28 @@ def gaps(s: Session, est: Optional[Estimate] = None) -> tuple[dict[str, float], 
 
 
 def application_rule(s: Session) -> Application:
-    rule = s.rules().application
-    if rule is None:  # a chapter's eligibility.yaml without it: the one cetl ships
-        from cetl_cli.content.rules import load_rules, rules_path
+    """The application window from eligibility.yaml (a chapter's file without one: cetl's own).
+    Cached on its own, so the dashboard does not decode all the eligibility rules for it."""
+    from cetl_cli.content.cache import cached
+    from cetl_cli.content.rules import load_rules, rules_path
 
-        rule = load_rules(rules_path(None)).application
+    def read(path: Path) -> Optional[Application]:
+        # wrapped in an object, so a file without the window is cached too (JSON null is a miss)
+        data = cached(path.parent, "application", lambda: {"application": load_rules(path).application},
+                      lambda d: {"application": d["application"].as_json() if d["application"] else None},
+                      lambda d: {"application": Application.from_json(d["application"]) if d["application"]
+                                 else None})
+        rule: Optional[Application] = data["application"]
+        return rule
+
+    rule = read(rules_path(s.curriculum_dir)) or read(rules_path(None))
     if rule is None:  # pragma: no cover - the shipped file has one (tests/services check it)
         raise NotFoundError("No application window is known (eligibility.yaml has no `application`).")
     return rule
 
 
-def _report(s: Session, setting: StudyPlan, est: Optional[Estimate] = None) -> PlanReport:
+def _report(s: Session, setting: StudyPlan, est: Optional[Estimate] = None,
+            progress: Optional[tuple[set[str], set[str]]] = None) -> PlanReport:
     cur = s.curriculum
     today = s.clock.today()
     exam, start = dt.date.fromisoformat(setting.exam_date), dt.date.fromisoformat(setting.start)
@@ -180,7 +195,7 @@ def _report(s: Session, setting: StudyPlan, est: Optional[Estimate] = None) -> P
     store = s.store
     since = _midnight(start)
     at_start = work(cur, store.done_todos_before(since), store.answered_reflections_before(since))
-    done_now, answered_now = s.progress_sets()
+    done_now, answered_now = progress or s.progress_sets()
     now = work(cur, done_now, answered_now)
     values, sources = gaps(s, est)
     rule = application_rule(s)

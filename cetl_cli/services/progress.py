@@ -3,16 +3,18 @@ and the dashboard with its one next step."""
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from cetl_cli.domain import progress as prog
 from cetl_cli.domain.models import Curriculum, Module
 from cetl_cli.domain.quiz import Score, accuracy, weakest
 from cetl_cli.domain.record import Record
-from cetl_cli.services.plan import MOCK_EXAMS, PlanReport, maybe_current
 from cetl_cli.services.readiness import Readiness, readiness
 from cetl_cli.services.session import Session
 from cetl_cli.services.study import NextStep, next_step
+
+if TYPE_CHECKING:  # `cetl progress` needs no plan: the dashboard imports it when it runs
+    from cetl_cli.services.plan import PlanReport
 
 PRACTICE_WINDOW = 50  # quiz_accuracy looks at each area's latest answers, this many
 
@@ -29,9 +31,9 @@ def practice_scores(s: Session) -> dict[str, Score]:
     return {sc.code: sc for sc in accuracy(s.curriculum.framework, s.store.practice_accuracy(PRACTICE_WINDOW))}
 
 
-def report(s: Session) -> ProgressReport:
+def report(s: Session, progress: Optional[tuple[set[str], set[str]]] = None) -> ProgressReport:
     cur = s.curriculum
-    done, answered = s.progress_sets()
+    done, answered = progress or s.progress_sets()
     practice = practice_scores(s)
     p = prog.compute(cur, done, answered)
     return ProgressReport(cur, p, practice, weakest(practice.values()), readiness(s, p))
@@ -103,6 +105,8 @@ def plan_step(plan: PlanReport, cur: Curriculum, done: set[str], answered: set[s
                 if nxt.kind == "todo":
                     return NextStep(f"To-do {nxt.ref} (this week's plan)", f"cetl todo done {nxt.ref}", nxt)
                 return NextStep(f"Reflection question {nxt.ref} (this week's plan)", f"cetl reflect {nxt.ref}", nxt)
+    from cetl_cli.services.plan import MOCK_EXAMS
+
     for item in week.items:
         if item.kind == "mock" and item.mock is not None and plan.mocks_done < item.mock:
             return NextStep(f"Mock exam {item.mock} of {MOCK_EXAMS} (this week's plan)", "cetl exam")
@@ -114,12 +118,15 @@ def plan_step(plan: PlanReport, cur: Curriculum, done: set[str], answered: set[s
 
 
 def dashboard(s: Session) -> Dashboard:
-    r = report(s)
+    from cetl_cli.services.plan import maybe_current
+
+    sets = s.progress_sets()
+    r = report(s, sets)
     cur = s.curriculum
-    done, answered = s.progress_sets()
+    done, answered = sets
     module = prog.current_module(cur, done, answered)
     paused = s.store.exam_attempts("in_progress")
-    plan = maybe_current(s, r.readiness.estimate)
+    plan = maybe_current(s, r.readiness.estimate, sets)
     reviews_due: Optional[int] = None  # issue 11: the number of spaced-review cards due today
     course = next_step(cur, done, answered)
     step: Optional[NextStep]

@@ -15,7 +15,7 @@ from cetl_cli.domain.quiz import exam_counts
 from cetl_cli.domain.record import Record
 from cetl_cli.services.session import Session
 
-RECENT_PER_AREA = 100  # the latest answers per skill area the estimate reads (older ones weigh ~0)
+RECENT_PER_AREA = 50  # the latest answers per skill area the estimate reads, as quiz_accuracy does
 # Answers a skill area needs before it gets an estimate: 7, the smallest area's share of a mock
 # exam (III.B-III.D), so one full mock exam gives every area, domain and the whole form a range.
 MIN_ANSWERS = 7

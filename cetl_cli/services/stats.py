@@ -55,25 +55,20 @@ def stats(s: Session) -> StatsReport:
     today = s.clock.today()
     todo_minutes = {t.id: t.minutes or UNTIMED_TODO_MINUTES for m in cur.modules for t in m.todos}
     minutes: dict[dt.date, float] = {}
-    for a in s.store.activity():
-        day = local_day(a.at)
-        if day is None:
+    for day_text, value in s.store.study_minutes_by_day(todo_minutes, UNTIMED_TODO_MINUTES,
+                                                         REFLECTION_MINUTES).items():
+        try:
+            minutes[dt.date.fromisoformat(day_text)] = value
+        except ValueError:  # a time stamp SQLite could not read
             continue
-        if a.kind == "todo":
-            add: float = todo_minutes.get(a.item_id, UNTIMED_TODO_MINUTES)
-        elif a.kind == "reflection":
-            add = REFLECTION_MINUTES
-        else:
-            add = (a.seconds or 0.0) / 60
-        minutes[day] = minutes.get(day, 0.0) + add
     # a practice answer in a few seconds still made the day a study day: at least a minute
     rounded = {d: max(1, round(m)) for d, m in minutes.items()}
     heat = st.heatmap(rounded, today, HEATMAP_WEEKS)
     shown = {d: m for d, m in rounded.items() if heat.first_day <= d <= today}
     first = st.monday(today) - (ACCURACY_WEEKS - 1) * 7 * st.DAY
     since = stamp(dt.datetime.combine(first - st.DAY, dt.time(0)).astimezone())
-    answers = [(day, a.skill_area, a.correct) for a in s.store.practice_answers()
-               if a.at >= since and (day := local_day(a.at)) is not None]
+    answers = [(day, a.skill_area, a.correct) for a in s.store.practice_since(since)
+               if (day := local_day(a.at)) is not None]
     weekly = st.weekly_accuracy(answers, today, ACCURACY_WEEKS, list(cur.areas))
     mocks = []
     for attempt in s.store.exam_attempts("finished"):

@@ -71,6 +71,8 @@ def m005_plan(db: Any) -> None:
         not_null={"skill_area", "knowledge", "experience", "at"},
     )
     db["self_assessments"].create_index(["skill_area", "id"])
+    # The plan's pace reads the practice time since its start date without a full scan.
+    db["practice_answers"].create_index(["at"])
 
 
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (m001_initial, m002_experience, m003_practice, m005_plan)

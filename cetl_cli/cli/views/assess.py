@@ -44,8 +44,7 @@ def assessment(out: Out, cur: Curriculum, r: AssessmentReport) -> None:
     calibration(out, r.readiness)
     missing = [c for c in cur.areas if c not in r.latest]
     if missing:
-        out.print(Styled(f"Next: rate the rest ({', '.join(missing)}): cetl assess --area {missing[0]} -k N -e N",
-                         "cyan"))
+        out.print(Styled(f"Next: cetl assess --area {missing[0]} -k N -e N ({len(missing)} not rated)", "cyan"))
     else:
         out.print(Styled("Next: cetl plan set --exam-date YYYY-MM-DD --hours-per-week H (review time follows "
                          "your gaps), or cetl plan if you have one", "cyan"))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from cetl_cli.cli.output import Out, Renderable, Styled, grid
 from cetl_cli.domain import plan as pl
-from cetl_cli.services.ics import Exported
 from cetl_cli.services.plan import PlanReport
+
+if TYPE_CHECKING:  # the dashboard imports this module for track_words; only `plan ics` needs these
+    from cetl_cli.services.ics import Exported
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -165,7 +168,7 @@ def _next(r: PlanReport) -> str:
     if not r.plan.fits and r.plan.hours_per_week_needed is not None:
         return f"cetl plan set --exam-date {r.exam_date.isoformat()} --hours-per-week {r.plan.hours_per_week_needed:g}"
     if "not rated" in r.gap_sources.values():
-        return "cetl assess (so review time follows your own gaps), then cetl plan ics for your calendar"
+        return "cetl assess (review time then follows your gaps)"
     return "cetl (your next step), or cetl plan ics to put the plan in your calendar"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from cetl_cli.cli.output import Out, Styled, bar, grid, pct, when
-from cetl_cli.cli.views.plan import track_words
 from cetl_cli.cli.views.readiness import NOT_SCALED, estimate_line, readiness
 from cetl_cli.services.progress import PRACTICE_WINDOW, Dashboard, ProgressReport
 from cetl_cli.services.study import ModuleRow
@@ -28,6 +27,8 @@ def dashboard(out: Out, d: Dashboard) -> None:
 
 
 def _exam_lines(out: Out, d: Dashboard) -> None:
+    from cetl_cli.cli.views.plan import track_words
+
     p = d.plan
     if p is None:
         out.write_lines(out.hanging("Exam       ", "no date yet. Plan to one: cetl plan set --exam-date "

@@ -59,7 +59,7 @@ def stats(out: Out, r: StatsReport) -> None:
     _mocks(add, r)
     add()
     _weekly(add, out, r)
-    add(Styled("Next: cetl for your next step (or cetl quiz --missed to go over what you got wrong)", "cyan"))
+    add(Styled("Next: cetl quiz --missed, or cetl for your next step", "cyan"))
     out.page(lines)
 
 
@@ -79,11 +79,13 @@ def _mocks(add, r: StatsReport) -> None:  # type: ignore[no-untyped-def]
 def _weekly(add, out: Out, r: StatsReport) -> None:  # type: ignore[no-untyped-def]
     w = r.weekly
     add(Styled("Practice accuracy by skill area, week by week", "bold").append(" (percent right; — none)"))
+    shown = len(w.week_starts) if out.width >= 5 + 7 * len(w.week_starts) else (out.width - 5) // 7
+    shown = max(1, shown)  # on a narrow screen, the latest weeks
     rows = []
     for a in w.areas:
         if any(t.answered for t in a.weeks) or a.area in r.curriculum.areas:
-            rows.append([a.area] + ["—" if t.percent is None else f"{t.percent:.0f}" for t in a.weeks])
-    columns = [("area", "left", 5)] + [(d.strftime("%m-%d"), "right", 5) for d in w.week_starts]
+            rows.append([a.area] + ["—" if t.percent is None else f"{t.percent:.0f}" for t in a.weeks[-shown:]])
+    columns = [("area", "left", 5)] + [(d.strftime("%m-%d"), "right", 5) for d in w.week_starts[-shown:]]
     add(grid(columns, rows, out.width, shrink=0), wrap=False)
-    answered = sum(t.answered for a in w.areas for t in a.weeks)
-    add(Styled(f"Columns are weeks starting on Monday; {answered} answers in these {len(w.week_starts)} weeks.", "dim"))
+    answered = sum(t.answered for a in w.areas for t in a.weeks[-shown:])
+    add(Styled(f"Columns are weeks starting on Monday; {answered} answers in these {shown} weeks.", "dim"))
