@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -24,6 +25,13 @@ from cetl_cli.services.session import Session
 DEFAULT_FILE = "cetl-plan.ics"
 CALENDAR_KEY = "calendar"  # {"id": random hex}: the stable part of every UID
 DAY = dt.timedelta(days=1)
+CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # all but newline
+
+
+def _plain(text: str) -> str:
+    """Curriculum text as calendar text: control and bidirectional-override characters dropped
+    (iCalendar's own escaping of commas, semicolons and newlines is icalendar's job)."""
+    return CONTROL.sub("", text)
 
 
 class CalendarEvent(Record):
@@ -115,7 +123,7 @@ def to_ics(evs: list[CalendarEvent], uid: str, now: dt.datetime) -> bytes:
     stamp = now.astimezone(dt.timezone.utc)
     cal = Calendar.new(prodid="-//cetl//CETL study plan//EN", name="CETL study plan", uid=f"plan-{uid}@cetl",
                        subcomponents=[Event.new(uid=f"{e.key}-{uid}@cetl", stamp=stamp, start=e.start, end=e.end,
-                                                summary=e.summary, description=e.description,
+                                                summary=_plain(e.summary), description=_plain(e.description),
                                                 transparency="TRANSPARENT")
                                       for e in evs])
     data: bytes = cal.to_ical()

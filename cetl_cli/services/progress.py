@@ -69,8 +69,13 @@ def latest_mock(s: Session) -> Optional[MockScore]:
     answers = s.store.practice_answers(attempt.id)
     areas = [a.skill_area for a in answers]
     if len(answers) < len(attempt.question_ids):  # unanswered questions: their areas are in the bank
+        from cetl_cli.domain.errors import NotFoundError
+
         seen = {a.question_id for a in answers}
-        by_id = {q.id: q.skill_area for q in s.bank()}
+        try:
+            by_id = {q.id: q.skill_area for q in s.bank()}
+        except NotFoundError:  # another curriculum, without a bank: count the answered ones
+            by_id = {}
         areas += [by_id[i] for i in attempt.question_ids if i not in seen and i in by_id]
     cur = s.curriculum
     right: dict[str, int] = {}
