@@ -30,6 +30,7 @@ class AssessmentReport(Record):
     history: list[SelfAssessment]
     readiness: Readiness  # with the calibration of knowledge against practice
     saved: int  # ratings saved by this command
+    has_plan: bool  # a study plan exists (its review time follows the ratings)
 
 
 def ratings_from_flags(s: Session, areas: Sequence[str], knowledge: Sequence[str],
@@ -70,7 +71,8 @@ def report(s: Session, saved: int = 0) -> AssessmentReport:
     latest = s.store.latest_assessments()
     cur = s.curriculum
     ordered = {a: latest[a] for a in cur.areas if a in latest}
-    return AssessmentReport(ordered, s.store.assessment_history(), readiness(s), saved)
+    return AssessmentReport(ordered, s.store.assessment_history(), readiness(s), saved,
+                            s.store.study_plan() is not None)
 
 
 def latest(s: Session) -> dict[str, SelfAssessment]:

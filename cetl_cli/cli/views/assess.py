@@ -45,9 +45,10 @@ def assessment(out: Out, cur: Curriculum, r: AssessmentReport) -> None:
     missing = [c for c in cur.areas if c not in r.latest]
     if missing:
         out.print(Styled(f"Next: cetl assess --area {missing[0]} -k N -e N ({len(missing)} not rated)", "cyan"))
+    elif r.has_plan:
+        out.print(Styled("Next: cetl plan (its review time follows your ratings)", "cyan"))
     else:
-        out.print(Styled("Next: cetl plan set --exam-date YYYY-MM-DD --hours-per-week H (review time follows "
-                         "your gaps), or cetl plan if you have one", "cyan"))
+        out.print(Styled("Next: cetl plan set --exam-date YYYY-MM-DD --hours-per-week H", "cyan"))
 
 
 def history(out: Out, cur: Curriculum, r: AssessmentReport) -> None:

@@ -12,7 +12,8 @@ def dashboard(out: Out, d: Dashboard) -> None:
     r = d.report
     out.print(Styled("cetl · your CETL study companion", "bold"))
     cov = r.readiness.coverage.percent
-    out.print(f"Coverage   {bar(cov)} {pct(cov)}  (the course done, weighted by exam weight)")
+    out.write_lines(out.hanging("Coverage   ", f"{bar(cov, 20 if out.width >= 72 else 10)} {pct(cov)}  "
+                                "(the course done, weighted by exam weight)"))
     out.write_lines(out.hanging("Estimate   ", estimate_line(r.readiness)))
     out.write_lines(out.hanging("           ", Styled(f"{NOT_SCALED} More: cetl progress", "dim")))
     _exam_lines(out, d)
@@ -58,10 +59,11 @@ def _next(out: Out, d: Dashboard) -> None:
     if d.module is not None and d.module_tally is not None and d.step_reason in ("plan", "course"):
         tally = d.module_tally
         area = f" ({d.module.skill_area})" if d.module.skill_area else ""
-        line = Styled(f"\nCurrent module  {d.module.number}. ")
+        line = Styled(f"{d.module.number}. ")
         line.append(d.module.title)
         line.append(f"{area}  {tally.done}/{tally.total} done")
-        out.print(line)
+        out.print()
+        out.write_lines(out.hanging("Current module  ", line))
     else:
         out.print()
     out.print(Styled(f"Next step       {step.text}:", "bold"))
