@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cetl_cli.domain import experience as ex
-from cetl_cli.domain import plan as pl
 from cetl_cli.domain.eligibility import Verdict
-from cetl_cli.domain.models import Curriculum
-from cetl_cli.domain.readiness import Interval
-from cetl_cli.services.assess import AssessmentReport
 from cetl_cli.services.exam import HistoryRow
 from cetl_cli.services.experience import Summary
-from cetl_cli.services.plan import PlanReport
 from cetl_cli.services.progress import ProgressReport
-from cetl_cli.services.readiness import DISCLAIMER, Readiness
+from cetl_cli.services.readiness import DISCLAIMER
 from cetl_cli.services.reflect import Answer, ReflectionRow
-from cetl_cli.services.stats import StatsReport
 from cetl_cli.services.study import ModulePage, ModuleRow
 from cetl_cli.services.todos import TodoRow
+
+if TYPE_CHECKING:  # annotations only: `cetl progress --json` need not import the plan or the stats
+    from cetl_cli.domain import plan as pl
+    from cetl_cli.domain.models import Curriculum
+    from cetl_cli.domain.readiness import Interval
+    from cetl_cli.services.assess import AssessmentReport
+    from cetl_cli.services.plan import PlanReport
+    from cetl_cli.services.readiness import Readiness
+    from cetl_cli.services.stats import StatsReport
 
 Json = dict[str, Any]
 

@@ -35,6 +35,7 @@ MOCK_MINUTES, MOCK_REVIEW_MINUTES, MOCK_EXAMS = 120, 60, 2
 # committee's review and booking a seat.
 APPROVAL_MARGIN_DAYS = 14
 MAX_HOURS = 100.0
+MAX_PLAN_DAYS = 3653  # ten years
 SET_HINT = "cetl plan set --exam-date YYYY-MM-DD --hours-per-week 5"
 DATE_FORM = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
@@ -102,6 +103,8 @@ def set_plan(s: Session, exam_date: str, hours_per_week: float, start: Optional[
                              "Give a date in the future: --exam-date YYYY-MM-DD")
     if exam <= first:
         raise UserInputError(f"The exam date {exam.isoformat()} must be after the start date {first.isoformat()}.")
+    if (exam - first).days > MAX_PLAN_DAYS:
+        raise UserInputError(f"From {first.isoformat()} to {exam.isoformat()} is more than ten years; check the dates.")
     if not 0 < hours_per_week <= MAX_HOURS:
         raise UserInputError(f"Hours per week must be more than 0 and at most {MAX_HOURS:g}, not {hours_per_week:g}.")
     days = [d for d in _skips(skip) if first <= d < exam]

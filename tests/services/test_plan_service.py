@@ -181,6 +181,8 @@ def test_review_time_comes_from_practice_then_the_self_assessment(light):
     ((EXAM, 0), "Hours per week must be more than 0"),
     ((EXAM, 101), "at most 100"),
     ((EXAM, 5, "2026-07-01"), "must be after the start date 2026-07-01"),
+    (("2046-01-05", 5), "more than ten years; check the dates"),
+    ((EXAM, 5, "2001-01-01"), "more than ten years"),
 ])
 def test_bad_values_are_refused_and_nothing_is_saved(light, args, message):
     with pytest.raises(UserInputError, match=re.escape(message)):
