@@ -9,9 +9,10 @@ from cetl_cli.domain import progress as prog
 from cetl_cli.domain.models import Curriculum, Module
 from cetl_cli.domain.quiz import Score, accuracy, weakest
 from cetl_cli.domain.record import Record
-from cetl_cli.services.readiness import Readiness, readiness
+from cetl_cli.services.readiness import RECENT_PER_AREA, Readiness, readiness
 from cetl_cli.services.session import Session
 from cetl_cli.services.study import NextStep, next_step
+from cetl_cli.store.rows import PracticeSample
 
 if TYPE_CHECKING:  # `cetl progress` needs no plan: the dashboard imports it when it runs
     from cetl_cli.services.plan import PlanReport
@@ -27,16 +28,26 @@ class ProgressReport(Record):
     readiness: Readiness
 
 
-def practice_scores(s: Session) -> dict[str, Score]:
-    return {sc.code: sc for sc in accuracy(s.curriculum.framework, s.store.practice_accuracy(PRACTICE_WINDOW))}
+def practice_scores(s: Session, samples: Optional[list[PracticeSample]] = None) -> dict[str, Score]:
+    """Per skill area, right and answered among its latest PRACTICE_WINDOW answers."""
+    if samples is None:
+        counts = s.store.practice_accuracy(PRACTICE_WINDOW)
+    else:  # the readiness estimate's rows: the same latest answers, read once
+        tally: dict[str, list[int]] = {}
+        for a in samples:
+            t = tally.setdefault(a.skill_area, [])
+            t.append(int(a.correct))
+        counts = {area: (sum(v[-PRACTICE_WINDOW:]), len(v[-PRACTICE_WINDOW:])) for area, v in tally.items()}
+    return {sc.code: sc for sc in accuracy(s.curriculum.framework, counts)}
 
 
 def report(s: Session, progress: Optional[tuple[set[str], set[str]]] = None) -> ProgressReport:
     cur = s.curriculum
     done, answered = progress or s.progress_sets()
-    practice = practice_scores(s)
+    samples = s.store.recent_practice(max(RECENT_PER_AREA, PRACTICE_WINDOW))  # oldest first
+    practice = practice_scores(s, samples)
     p = prog.compute(cur, done, answered)
-    return ProgressReport(cur, p, practice, weakest(practice.values()), readiness(s, p))
+    return ProgressReport(cur, p, practice, weakest(practice.values()), readiness(s, p, samples))
 
 
 class MockScore(Record):

@@ -14,6 +14,7 @@ from cetl_cli.domain import readiness as rd
 from cetl_cli.domain.quiz import exam_counts
 from cetl_cli.domain.record import Record
 from cetl_cli.services.session import Session
+from cetl_cli.store.rows import PracticeSample
 
 RECENT_PER_AREA = 50  # the latest answers per skill area the estimate reads, as quiz_accuracy does
 # Answers a skill area needs before it gets an estimate: 7, the smallest area's share of a mock
@@ -44,20 +45,23 @@ def _age_days(stamp: str, now: dt.datetime) -> float:
     return max(0.0, (now - moment).total_seconds() / 86400)
 
 
-def estimate(s: Session) -> rd.Estimate:
-    """The expected percent correct by skill area, domain and overall, from recent practice."""
+def estimate(s: Session, samples: Optional[list[PracticeSample]] = None) -> rd.Estimate:
+    """The expected percent correct by skill area, domain and overall, from recent practice
+    (`samples`: the store's `recent_practice(RECENT_PER_AREA)`, when the caller has read it)."""
     blueprint = exam_counts(s.curriculum.framework)
     now = s.clock.now()
     if now.tzinfo is None:
         now = now.astimezone()
     answers: dict[str, list[rd.Answer]] = {}
-    for a in s.store.recent_practice(RECENT_PER_AREA):
+    for a in s.store.recent_practice(RECENT_PER_AREA) if samples is None else samples:
         if a.skill_area in blueprint:  # answers to areas a changed curriculum no longer has are left out
             answers.setdefault(a.skill_area, []).append(rd.Answer(a.correct, a.first, _age_days(a.at, now)))
+    answers = {area: given[-RECENT_PER_AREA:] for area, given in answers.items()}  # oldest first
     return rd.estimate(answers, blueprint, min_answers=MIN_ANSWERS, level=LEVEL)
 
 
-def readiness(s: Session, progress: Optional[prog.Progress] = None) -> Readiness:
+def readiness(s: Session, progress: Optional[prog.Progress] = None,
+              samples: Optional[list[PracticeSample]] = None) -> Readiness:
     cur = s.curriculum
     if progress is None:
         done, answered = s.progress_sets()
@@ -67,7 +71,7 @@ def readiness(s: Session, progress: Optional[prog.Progress] = None) -> Readiness
              for m in cur.modules if m.skill_area is None or m.skill_area in cur.areas]
     weights = {a.code: a.weight for d in cur.framework.domains for a in d.skill_areas}
     coverage = rd.coverage(items, weights)
-    est = estimate(s)
+    est = estimate(s, samples)
     ratings = {a: r.knowledge for a, r in s.store.latest_assessments().items() if a in cur.areas}
     ordered = {a: ratings[a] for a in cur.areas if a in ratings}
     return Readiness(coverage, est, rd.calibration(ordered, est), bool(ordered), blueprint, LEVEL)
