@@ -124,3 +124,16 @@ def test_the_dashboard_shows_the_latest_mock_by_domain(session):
     assert [d.code for d in m.domains] == ["I", "II", "III"]
     assert sum(d.asked for d in m.domains) == 100
     assert m.domains[1].right == 0
+
+
+def test_quiz_accuracy_from_the_estimates_rows_matches_the_store(session):
+    import random
+
+    rnd = random.Random(3)
+    for n in range(400):
+        area = rnd.choice(["I.A", "I.B", "II.C"])
+        session.store.record_practice(f"{area}-{rnd.randrange(30)}", area, "A", rnd.random() < 0.6, 5.0, "quiz")
+    samples = session.store.recent_practice(readiness.RECENT_PER_AREA)
+    assert progress.practice_scores(session, samples) == progress.practice_scores(session)
+    assert {s.code: s.asked for s in progress.practice_scores(session).values() if s.asked} == {
+        "I.A": 50, "I.B": 50, "II.C": 50}
