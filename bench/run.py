@@ -54,6 +54,9 @@ if __name__ == "__main__":
 '''
 
 TARGET_RATIO = 1.25
+# Timed, but not held to the target: it reads the whole history (the longest streak), and it is
+# run now and then, not several times a day.
+STATS = "cetl stats (no target)"
 TARGET_MIB = 80
 TARGET_BIG_PROGRESS = 1.5
 
@@ -255,6 +258,18 @@ def fill_database(db: Path, todos: list[str], refls: list[str], questions: list[
         for role, start, end, domains in roles:
             conn.execute('INSERT INTO experience (role, start, "end", domains, created_at) '
                          "VALUES (?, ?, ?, ?, ?)", [role, start, end, domains, iso(base, 0)])
+        # A study plan (started four weeks ago, the exam sixteen weeks ahead) and a self-assessment,
+        # so the dashboard works out the pace and this week's step as a planning user's does.
+        import datetime as dt
+
+        today = dt.date.today()
+        plan = {"exam_date": (today + dt.timedelta(weeks=16)).isoformat(), "hours_per_week": 14,
+                "start": (today - dt.timedelta(weeks=4)).isoformat(), "skip": []}
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'self_assessments'").fetchone():
+            conn.execute("INSERT INTO settings (key, value) VALUES ('plan', ?)", [json.dumps(plan)])
+            conn.executemany("INSERT INTO self_assessments (skill_area, knowledge, experience, at) VALUES (?, ?, ?, ?)",
+                             [(a, rnd.randint(1, 4), rnd.randint(1, 4), iso(base, 0))
+                              for a in sorted({area for _, area in questions})])
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
 
@@ -421,6 +436,8 @@ def main() -> int:
             ("cetl study module 3", [["study", "module", "3"]]),
             ("cetl progress", [["progress"]]),
             ("cetl progress --json", [["progress", "--json"]]),
+            ("cetl plan", [["plan"]]),
+            (STATS, [["stats"]]),
             ("cetl todo done 3.t1 + undo", [["todo", "done", "3.t1"], ["todo", "undo", "3.t1"]]),
             (f"cetl check-eligibility {args.eligibility_args}".strip(),
              [["check-eligibility", *args.eligibility_args.split()]]),
@@ -501,7 +518,7 @@ def main() -> int:
             ok = r.ratio <= TARGET_RATIO and (r.peak_mib or 0) < TARGET_MIB
             rows.append([f"`{r.label}`", f"{r.ms:.0f}", f"{r.hello_ms:.0f}", f"{r.ratio:.2f}",
                          f"{r.cpu_ratio:.2f}" if r.cpu_ratio else "n/a",
-                         f"{r.peak_mib:.1f}" if r.peak_mib else "n/a", verdict(ok)])
+                         f"{r.peak_mib:.1f}" if r.peak_mib else "n/a", "no target" if r.label == STATS else verdict(ok)])
         print(table(["command", "cetl ms", "hello ms", "median ratio", "CPU ratio", "peak MiB", "meets target"],
                     rows))
 
@@ -537,7 +554,7 @@ def main() -> int:
                           for s in scale],
                 "history": [{"events": h["events"], "progress": dump(h["progress"])} for h in hist],
             }, indent=1))
-        failed = [r for r in results if r.skipped.startswith("FAILED") or not r.skipped and (
+        failed = [r for r in results if r.skipped.startswith("FAILED") or not r.skipped and r.label != STATS and (
             r.ratio > TARGET_RATIO or (r.peak_mib or 0) >= TARGET_MIB)]
         big = next((s["warm"] for s in scale if s["modules"] == 200), None)
         if big is not None and big.ratio > TARGET_BIG_PROGRESS:

@@ -12,6 +12,7 @@ from cetl_cli.services.exam import HistoryRow
 from cetl_cli.services.exam_review import PastExam
 from cetl_cli.services.experience import Summary
 from cetl_cli.services.progress import ProgressReport
+from cetl_cli.services.readiness import DISCLAIMER
 from cetl_cli.services.recert import Status as RecertStatus
 from cetl_cli.services.reflect import Answer, ReflectionRow
 from cetl_cli.services.review import Overview
@@ -21,6 +22,14 @@ from cetl_cli.services.todos import TodoRow
 
 if TYPE_CHECKING:  # the group's views are imported by group commands only
     from cetl_cli.services.group_view import GroupView, MemberView
+if TYPE_CHECKING:  # annotations only: `cetl progress --json` need not import the plan or the stats
+    from cetl_cli.domain import plan as pl
+    from cetl_cli.domain.models import Curriculum
+    from cetl_cli.domain.readiness import Interval
+    from cetl_cli.services.assess import AssessmentReport
+    from cetl_cli.services.plan import PlanReport
+    from cetl_cli.services.readiness import Readiness
+    from cetl_cli.services.stats import StatsReport
 
 Json = dict[str, Any]
 
@@ -51,6 +60,38 @@ def progress(r: ProgressReport) -> Json:
             "percent": p.readiness,  # skill areas weighted by exam weight
         },
         "coverage": p.readiness,
+        "readiness": readiness(r.readiness, r.curriculum),
+    }
+
+
+def _interval(i: Interval | None) -> Json:
+    return {"percent": i.point if i else None, "low": i.low if i else None, "high": i.high if i else None,
+            "enough_answers": i is not None}
+
+
+def readiness(r: Readiness, cur: Curriculum) -> Json:
+    e, c = r.estimate, r.calibration
+    names = {d.code: d.name for d in cur.framework.domains}
+    return {
+        "coverage": r.coverage.percent,
+        "estimate": {
+            "what": DISCLAIMER,
+            "level": round(r.level * 100),
+            "min_answers": e.min_answers,
+            "overall": {"questions": sum(r.blueprint.values()), **_interval(e.overall), "lacking": list(e.lacking)},
+            "domains": [{"code": g.name, "name": names.get(g.name, g.name), "questions": g.questions,
+                         **_interval(g.interval), "lacking": list(g.lacking)} for g in e.domains],
+            "skill_areas": [{"code": a.area, "questions": r.blueprint.get(a.area, 0), "answers": a.answers,
+                             "effective_answers": a.effective_answers, **_interval(a.interval)} for a in e.areas],
+        },
+        "calibration": {
+            "assessed": r.assessed,
+            "over_confident": list(c.over_confident),
+            "under_confident": list(c.under_confident),
+            "unmeasured": list(c.unmeasured),
+            "skill_areas": [{"code": row.area, "knowledge": row.rating, "implied_percent": row.implied_percent,
+                             "measured": _interval(row.measured), "verdict": row.verdict} for row in c.rows],
+        },
     }
 
 
@@ -268,4 +309,76 @@ def _group_member(mv: MemberView) -> Json:
                   "domains": [d.as_json() for d in m.mock.domains]} if m.mock else None),
         "shared": [{"ref": a.ref, "item": a.item, "version": a.version} for a in m.shared],
         "comments": len(m.comments),
+    }
+
+
+# -- the study plan, the self-assessment, stats ------------------------------------------------
+
+def _item(r: PlanReport, i: pl.WorkItem) -> Json:
+    title = next((m.title for m in r.curriculum.modules if m.number == i.module), None) if i.module else None
+    return {"kind": i.kind, "minutes": i.minutes, "module": i.module, "title": title, "skill_area": i.area,
+            "mock": i.mock}
+
+
+def _week(r: PlanReport, w: pl.Week) -> Json:
+    return {"number": w.index + 1, "start": w.start.isoformat(), "end": w.end.isoformat(), "final": w.final,
+            "study_days": w.study_days, "minutes_available": w.minutes_available, "work_minutes": w.work_minutes,
+            "items": [_item(r, i) for i in w.items]}
+
+
+def plan(r: PlanReport) -> Json:
+    p, t, rule = r.plan, r.on_track, r.application
+    week = r.this_week
+    return {
+        "exam_date": r.exam_date.isoformat(), "start": r.start.isoformat(), "today": r.today.isoformat(),
+        "hours_per_week": r.setting.hours_per_week, "skip": list(r.setting.skip),
+        "days_to_exam": r.days_to_exam, "weeks": len(p.weeks), "weeks_left": r.weeks_left,
+        "fits": p.fits, "needed_minutes": p.total_needed_minutes, "available_minutes": p.available_minutes,
+        "unscheduled": [_item(r, i) for i in p.unscheduled],
+        "hours_per_week_needed": p.hours_per_week_needed,
+        "earliest_exam_date": p.earliest_exam_date.isoformat() if p.earliest_exam_date else None,
+        "on_track": None if t is None else {
+            "status": t.status, "expected_minutes": t.expected_minutes, "done_minutes": t.done_minutes,
+            "minutes_ahead": t.minutes_ahead, "hours_ahead": t.hours_ahead},
+        "this_week": _week(r, week) if week else None,
+        "application": {
+            "apply_from": p.apply_from.isoformat(), "apply_by": p.apply_by.isoformat(),
+            "window_days": rule.window_days, "as_of": rule.as_of.isoformat(), "source": rule.source,
+            "margin_days": r.margin_days,
+            "margin_note": "apply_by is cetl's suggestion (time for approval and booking), not a CoSN rule"},
+        "gaps": [{"code": code, "gap": value, "from": r.gap_sources[code]} for code, value in r.gaps.items()],
+        "mocks_done": r.mocks_done,
+        "schedule": [_week(r, w) for w in p.weeks],
+    }
+
+
+def _rating(a: Any) -> Json:
+    return {"code": a.skill_area, "knowledge": a.knowledge, "experience": a.experience, "at": a.at}
+
+
+def assessment(r: AssessmentReport, cur: Curriculum) -> Json:
+    return {"saved": r.saved, "skill_areas": [_rating(a) for a in r.latest.values()],
+            "not_rated": [c for c in cur.areas if c not in r.latest],
+            "calibration": readiness(r.readiness, cur)["calibration"]}
+
+
+def assessment_history(r: AssessmentReport) -> list[Json]:
+    return [_rating(a) for a in r.history]
+
+
+def stats(r: StatsReport) -> Json:
+    s, h, w = r.streak, r.heatmap, r.weekly
+    return {
+        "today": r.today.isoformat(),
+        "streak": {"current": s.current, "longest": s.longest,
+                   "last_study_day": s.last_study_day.isoformat() if s.last_study_day else None,
+                   "allowed_missed_days_per_week": r.allowed_gaps},
+        "heatmap": {"first_day": h.first_day.isoformat(), "weeks": [list(row) for row in h.rows],
+                    "minutes": {d.isoformat(): m for d, m in sorted(r.minutes.items())}},
+        "mock_exams": [{"id": m.attempt_id, "date": m.day.isoformat(), "percent": m.percent} for m in r.mocks],
+        "weekly_accuracy": {
+            "week_starts": [d.isoformat() for d in w.week_starts],
+            "skill_areas": [{"code": a.area, "weeks": [{"right": t.right, "answered": t.answered,
+                                                        "percent": t.percent} for t in a.weeks]}
+                            for a in w.areas]},
     }

@@ -9,6 +9,7 @@ import typer
 
 from cetl_cli import __version__
 from cetl_cli.cli import context
+from cetl_cli.cli.assess import assess_app
 from cetl_cli.cli.backup import register as register_backup
 from cetl_cli.cli.boundary import run
 from cetl_cli.cli.curriculum import curriculum_app
@@ -18,12 +19,14 @@ from cetl_cli.cli.experience import experience_app
 from cetl_cli.cli.export import export_app
 from cetl_cli.cli.export import register as register_import
 from cetl_cli.cli.group import group_app
+from cetl_cli.cli.plan import plan_app
 from cetl_cli.cli.progress import register as register_progress
 from cetl_cli.cli.quiz import register as register_quiz
 from cetl_cli.cli.recert import recert_app
 from cetl_cli.cli.reflect import register as register_reflect
 from cetl_cli.cli.review import register as register_review
 from cetl_cli.cli.search import register as register_search
+from cetl_cli.cli.stats import register as register_stats
 from cetl_cli.cli.study import study_app
 from cetl_cli.cli.todo import todo_app
 
@@ -85,6 +88,9 @@ register_progress(app)
 register_quiz(app)
 register_review(app)
 app.add_typer(exam_app)
+app.add_typer(assess_app)
+app.add_typer(plan_app)
+register_stats(app)
 app.add_typer(curriculum_app)
 register_eligibility(app)
 app.add_typer(experience_app)

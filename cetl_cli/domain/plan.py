@@ -1,7 +1,8 @@
 """A week-by-week study plan from a start date to the exam date, and whether you are on pace.
 
 Pure: no IO and no clock. `start` and `today` are parameters, and progress is kept by the
-caller, so re-planning is calling `build_plan` again with the work that remains.
+caller, so re-planning is calling `build_plan` again with the work that remains. The records
+are Records, not dataclasses: the dashboard imports this module on every run.
 
 The rules, in order:
 
@@ -37,14 +38,13 @@ The rules, in order:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from cetl_cli.domain.errors import UserInputError
+from cetl_cli.domain.record import Record
 
 Kind = Literal["module", "review", "mock", "buffer"]
 Status = Literal["ahead", "on_pace", "behind"]
@@ -54,8 +54,7 @@ QUARTER_HOUR = 15
 SEARCH_DAYS = 3660  # how far past the lower bound `earliest_exam_date` looks (about ten years)
 
 
-@dataclass(frozen=True, slots=True)
-class ModuleWork:
+class ModuleWork(Record):
     """One module's remaining work, as the caller counts it from the curriculum and the store."""
 
     number: int
@@ -66,8 +65,7 @@ class ModuleWork:
     total_minutes: int  # the module's to-do minutes, done or not
 
 
-@dataclass(frozen=True, slots=True)
-class WorkItem:
+class WorkItem(Record):
     kind: Kind
     minutes: int
     module: int | None = None  # for kind "module"
@@ -75,8 +73,7 @@ class WorkItem:
     mock: int | None = None  # 1, 2, ... for kind "mock"
 
 
-@dataclass(frozen=True, slots=True)
-class Week:
+class Week(Record):
     index: int  # 0 for the first week
     start: dt.date
     end: dt.date  # inclusive
@@ -95,8 +92,7 @@ class Week:
         return sum(i.minutes for i in self.items if i.kind != "buffer")
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(Record):
     start: dt.date
     exam_date: dt.date
     hours_per_week: float
@@ -113,8 +109,7 @@ class Plan:
     skip_dates: frozenset[dt.date]
 
 
-@dataclass(frozen=True, slots=True)
-class OnTrack:
+class OnTrack(Record):
     status: Status
     expected_minutes: int  # planned work on the plan's study days before today
     done_minutes: int
@@ -123,8 +118,7 @@ class OnTrack:
     week: Week | None  # the plan week holding today, None outside the plan
 
 
-@dataclass(frozen=True, slots=True)
-class _Demand:
+class _Demand(Record):
     modules: tuple[WorkItem, ...]
     reviews: tuple[WorkItem, ...]
     mocks: tuple[WorkItem, ...]
@@ -134,11 +128,15 @@ class _Demand:
         return sum(i.minutes for i in (*self.modules, *self.reviews, *self.mocks))
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
+class _Span(Record):
     start: dt.date
     end: dt.date
     study_days: int
+
+
+def _part(item: WorkItem, minutes: int) -> WorkItem:
+    """The same work item with other minutes (the part of it that fits somewhere)."""
+    return WorkItem(item.kind, minutes, item.module, item.area, item.mock)
 
 
 def _check(ok: bool, message: str) -> None:
@@ -203,7 +201,7 @@ def _pour(item: WorkItem, order: Iterable[int], rem: list[int], placed: list[lis
             break
         take = min(left, rem[i])
         if take:
-            placed[i].append(dataclasses.replace(item, minutes=take))
+            placed[i].append(_part(item, take))
             rem[i] -= take
             left -= take
     return left
@@ -224,7 +222,7 @@ def _schedule(demand: _Demand, spans: list[_Span], per_week: int
 
     def keep(item: WorkItem, left: int) -> None:
         if left:
-            unscheduled.append(dataclasses.replace(item, minutes=left))
+            unscheduled.append(_part(item, left))
 
     for item in demand.modules:
         keep(item, _pour(item, study, rem, placed))

@@ -62,6 +62,16 @@ class NextSteps(Record):
     not_yet_eligible: Annotated[list[Text], NOT_EMPTY]
 
 
+class Application(Record):
+    """How long an approved candidate has to sit the exam: CoSN's figure, dated and sourced.
+    The study plan counts back from the exam date with it (`cetl plan`)."""
+
+    window_days: Annotated[int, between(1, 3650)]  # days from approval to sit the exam
+    as_of: Annotated[dt.date, PAST]
+    source: Text  # where CoSN says so, e.g. cosn.org/certification/taking-cetl-exam
+    note: Optional[Text] = None
+
+
 class Rules(Record):
     as_of: Annotated[dt.date, PAST]
     sources: Annotated[list[Source], NOT_EMPTY]
@@ -69,6 +79,7 @@ class Rules(Record):
     domains: Annotated[list[DomainName], NOT_EMPTY]
     routes: Annotated[list[Route], NOT_EMPTY]
     next_steps: NextSteps
+    application: Optional[Application] = None  # optional in a chapter's file: cetl's own is used
 
     @property
     def domain_codes(self) -> list[str]:

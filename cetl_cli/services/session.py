@@ -55,7 +55,7 @@ class Session:
         if self._store is None:
             from cetl_cli.store import Store
 
-            self._store = Store.open()
+            self._store = Store.open(clock=self.clock.now)
         return self._store
 
     def bank(self) -> list[Question]:

@@ -3,11 +3,14 @@ in tests. Each kind of data has its own module; `Store` brings them together."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
+from cetl_cli.store.activity import ActivityLog
 from cetl_cli.store.answers import Answers
+from cetl_cli.store.assessments import Assessments
 from cetl_cli.store.db import Db, connect, data_dir, db_path
 from cetl_cli.store.experience import ExperienceLog
 from cetl_cli.store.group import GroupState
@@ -24,17 +27,19 @@ __all__ = ["Store", "data_dir", "db_path"]
 
 
 class Store(Todos, Answers, Settings, ExperienceLog, Practice, Reviews, TodoNotes, Recert, Search, Transfer,
-            GroupState):
+            GroupState, Assessments, ActivityLog):
     """cetl's database, with methods named for what they do."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Optional[Path] = None) -> None:
-        self.db = Db(conn, path)
+    def __init__(self, conn: sqlite3.Connection, path: Optional[Path] = None,
+                 clock: Optional[Callable[[], dt.datetime]] = None) -> None:
+        self.db = Db(conn, path, clock)
         self.path = path
 
     @classmethod
-    def open(cls, path: Optional[Path] = None) -> Store:
+    def open(cls, path: Optional[Path] = None, clock: Optional[Callable[[], dt.datetime]] = None) -> Store:
+        """The user's database; rows are stamped with `clock()` (UTC), else the system time."""
         conn, where = connect(path)
-        return cls(conn, where)
+        return cls(conn, where, clock)
 
     @property
     def conn(self) -> sqlite3.Connection:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from cetl_cli.store.db import Db, now
+from cetl_cli.store.db import Db
 from cetl_cli.store.rows import Answer, Draft
 
 
@@ -20,7 +20,7 @@ class Answers:
                              [item_id]).fetchone()
             version = int(row[0] if row else 0) + 1
             db.execute("INSERT INTO reflection_answers (item_id, version, text, at) VALUES (?, ?, ?, ?)",
-                       [item_id, version, text, now()])
+                       [item_id, version, text, db.now()])
             if clear_draft:
                 db.execute("DELETE FROM drafts WHERE item_id = ?", [item_id])
         return version
@@ -54,7 +54,7 @@ class Answers:
         with self.db.writing("drafts") as db:
             db.execute("INSERT INTO drafts (item_id, text, at) VALUES (?, ?, ?) "
                        "ON CONFLICT(item_id) DO UPDATE SET text = excluded.text, at = excluded.at",
-                       [item_id, text, now()])
+                       [item_id, text, db.now()])
 
     def draft(self, item_id: str) -> Optional[Draft]:
         row = self.db.execute("SELECT item_id, text, at FROM drafts WHERE item_id = ?", [item_id]).fetchone()

@@ -22,7 +22,7 @@ import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, Optional, Sequence, Union
+from typing import Any, Callable, Iterator, Optional, Sequence, Union
 
 from cetl_cli.domain.errors import StoreDamaged, StoreError, StoreFull, StoreLocked, StoreReadOnly
 from cetl_cli.store.migrations import MIGRATION_SET, NAMES
@@ -48,6 +48,11 @@ def db_path() -> Path:
 
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+def stamp(moment: dt.datetime) -> str:
+    """A moment as stored: UTC, ISO 8601 to the microsecond (a naive moment is local time)."""
+    return moment.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
 class Result:
@@ -100,9 +105,11 @@ def damaged(path: Optional[Path], detail: str) -> StoreDamaged:
 class Db:
     """One connection to cetl's database, with typed errors, transactions and migrations."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Optional[Path] = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Optional[Path] = None,
+                 clock: Optional[Callable[[], dt.datetime]] = None) -> None:
         self._conn = conn
         self.path = path
+        self.clock = clock  # the session's clock, so tests stamp rows with a fixed time
         self._checked = False  # the integrity check before the first write of this run
         self.writes = 0  # transactions committed by this run (a group file follows them, when asked)
         conn.isolation_level = None  # we issue BEGIN/COMMIT ourselves
@@ -123,6 +130,10 @@ class Db:
 
     def close(self) -> None:
         self._conn.close()
+
+    def now(self) -> str:
+        """The time to stamp a row with: the clock's, else the system's (UTC, ISO 8601)."""
+        return stamp(self.clock()) if self.clock is not None else now()
 
     # -- migrations ----------------------------------------------------------------------
     def applied_migrations(self) -> list[str]:

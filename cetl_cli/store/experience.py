@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Optional
 
-from cetl_cli.store.db import Db, now
+from cetl_cli.store.db import Db
 from cetl_cli.store.rows import Experience
 
 _COLUMNS = 'id, role, start, "end", domains, employer, supervisor, notes'
@@ -25,7 +25,7 @@ class ExperienceLog:
         with self.db.writing("experience") as db:
             cur = db.execute('INSERT INTO experience (role, start, "end", domains, employer, supervisor, notes, '
                              "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                             [role, start, end, ",".join(domains), employer, supervisor, notes, now()])
+                             [role, start, end, ",".join(domains), employer, supervisor, notes, db.now()])
             return int(cur.lastrowid or 0)
 
     def experience(self) -> list[Experience]:

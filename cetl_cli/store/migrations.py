@@ -147,8 +147,22 @@ def m006_record(db: Any) -> None:
                f"ref UNINDEXED, label UNINDEXED, text, tokenize='{TOKENIZE}')")
 
 
+
+def m005_plan(db: Any) -> None:
+    # The self-assessment: a row per skill area each time it is rated, so the history is kept;
+    # the latest row of an area counts. The study plan itself is the setting "plan" (JSON).
+    db["self_assessments"].create(
+        {"id": int, "skill_area": str, "knowledge": int, "experience": int, "at": str},
+        pk="id",
+        not_null={"skill_area", "knowledge", "experience", "at"},
+    )
+    db["self_assessments"].create_index(["skill_area", "id"])
+    # The plan's pace reads the practice time since its start date without a full scan.
+    db["practice_answers"].create_index(["at"])
+
+
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (m001_initial, m002_experience, m003_practice, m004_review,
-                                                 m006_record)
+                                                 m005_plan, m006_record)
 NAMES: tuple[str, ...] = tuple(f.__name__ for f in MIGRATIONS)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from cetl_cli.store.db import Db, now
+from cetl_cli.store.db import Db
 from cetl_cli.store.rows import ExamAttempt, ExamItem, PracticeAnswer
 
 _ANSWER_COLUMNS = "id, question_id, skill_area, choice, correct, seconds, mode, attempt_id, at, shown"
@@ -33,7 +33,7 @@ class Practice:
             cur = db.execute(
                 "INSERT INTO practice_answers (question_id, skill_area, choice, correct, seconds, mode, "
                 "attempt_id, at, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [question_id, skill_area, choice, int(correct), seconds, mode, attempt_id, now(), shown])
+                [question_id, skill_area, choice, int(correct), seconds, mode, attempt_id, db.now(), shown])
             return int(cur.lastrowid or 0)
 
     def record_exam_answer(self, attempt_id: int, question_id: str, skill_area: str, choice: str, correct: bool,
@@ -47,10 +47,10 @@ class Practice:
                 db.execute(
                     "INSERT INTO practice_answers (question_id, skill_area, choice, correct, seconds, mode, "
                     "attempt_id, at, shown) VALUES (?, ?, ?, ?, ?, 'exam', ?, ?, ?)",
-                    [question_id, skill_area, choice, int(correct), seconds, attempt_id, now(), shown])
+                    [question_id, skill_area, choice, int(correct), seconds, attempt_id, db.now(), shown])
             else:
                 db.execute("UPDATE practice_answers SET choice = ?, correct = ?, seconds = coalesce(seconds, 0) + ?, "
-                           "at = ?, shown = ? WHERE id = ?", [choice, int(correct), seconds, now(), shown, row[0]])
+                           "at = ?, shown = ? WHERE id = ?", [choice, int(correct), seconds, db.now(), shown, row[0]])
 
     def last_seen(self) -> dict[str, str]:
         """question id -> when it was last shown (UTC, ISO 8601): answered in practice, or drawn
@@ -106,7 +106,7 @@ class Practice:
         with self.db.writing() as db:
             cur = db.execute(
                 "INSERT INTO exam_attempts (seed, minutes, question_ids, status, elapsed_seconds, started_at) "
-                "VALUES (?, ?, ?, 'in_progress', 0, ?)", [seed, minutes, json.dumps([q for q, _ in items]), now()])
+                "VALUES (?, ?, ?, 'in_progress', 0, ?)", [seed, minutes, json.dumps([q for q, _ in items]), db.now()])
             attempt_id = int(cur.lastrowid or 0)
             for n, (qid, shown) in enumerate(items, start=1):
                 db.execute("INSERT INTO exam_items (attempt_id, position, question_id, shown, flagged) "
@@ -141,6 +141,6 @@ class Practice:
             if elapsed_seconds is not None:
                 db.execute("UPDATE exam_attempts SET elapsed_seconds = ? WHERE id = ?", [elapsed_seconds, attempt_id])
             if status is not None:
-                finished = now() if status in ("finished", "abandoned") else None
+                finished = db.now() if status in ("finished", "abandoned") else None
                 db.execute("UPDATE exam_attempts SET status = ?, finished_at = ? WHERE id = ?",
                            [status, finished, attempt_id])

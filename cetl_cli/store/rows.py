@@ -112,3 +112,38 @@ class SearchHit(Record):
     rank: float  # bm25: lower is better
     version: Optional[int] = None  # answers: the version that matched
     at: Optional[str] = None  # answers: when it was saved
+
+
+class SelfAssessment(Record):
+    id: int
+    skill_area: str
+    knowledge: int  # 1-4
+    experience: int  # 1-4
+    at: str
+
+
+class StudyPlan(Record):
+    """The setting "plan": what `cetl plan set` was given (the schedule is computed from it)."""
+
+    exam_date: str  # YYYY-MM-DD
+    hours_per_week: float
+    start: str  # YYYY-MM-DD
+    skip: tuple[str, ...]  # YYYY-MM-DD dates without study
+
+
+class PracticeSample(Record):
+    """A practice answer as the readiness estimate sees it."""
+
+    skill_area: str
+    correct: bool
+    first: bool  # the first answer ever given to its question
+    at: str
+
+
+class Activity(Record):
+    """Something done on a day: a to-do marked done, a reflection answer saved, a practice answer."""
+
+    kind: str  # "todo", "reflection" or "practice"
+    item_id: str  # the to-do or reflection id, or the question id
+    seconds: Optional[float]  # practice only: the time the answer took
+    at: str

@@ -1,4 +1,4 @@
-"""Small remembered values, e.g. the answers given to check-eligibility last time."""
+"""Small remembered values, e.g. the answers given to check-eligibility last time, and the study plan."""
 
 from __future__ import annotations
 
@@ -6,6 +6,11 @@ import json
 from typing import Any, Optional
 
 from cetl_cli.store.db import Db
+from cetl_cli.store.rows import StudyPlan
+
+# {"exam_date": "YYYY-MM-DD", "hours_per_week": H, "start": "YYYY-MM-DD", "skip": [...]}; spaced
+# review reads exam_date from it.
+PLAN_KEY = "plan"
 
 
 class Settings:
@@ -34,3 +39,20 @@ class Settings:
 
     def set_json(self, key: str, value: Optional[dict[str, Any]]) -> None:
         self.set_setting(key, None if value is None else json.dumps(value, sort_keys=True))
+
+    def study_plan(self) -> Optional[StudyPlan]:
+        """The saved study plan; None when there is none (or the setting is not a plan)."""
+        raw = self.get_json(PLAN_KEY)
+        try:
+            skip = raw.get("skip") or []
+            if not isinstance(skip, list):
+                return None
+            return StudyPlan(str(raw["exam_date"]), float(raw["hours_per_week"]), str(raw["start"]),
+                             tuple(str(d) for d in skip))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def set_study_plan(self, plan: Optional[StudyPlan]) -> None:
+        self.set_json(PLAN_KEY, None if plan is None else {
+            "exam_date": plan.exam_date, "hours_per_week": plan.hours_per_week, "start": plan.start,
+            "skip": list(plan.skip)})

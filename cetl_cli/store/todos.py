@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from cetl_cli.store.db import Db, now
+from cetl_cli.store.db import Db
 from cetl_cli.store.rows import TodoEvent
 
 
@@ -19,7 +19,7 @@ class Todos:
         ids = list(dict.fromkeys(item_ids))
         action = "done" if done else "undone"
         changed: list[str] = []
-        stamp = now()
+        stamp = self.db.now()
         with self.db.writing("todo_events") as db:
             current = _done_ids(db, ids)
             for item_id in ids:

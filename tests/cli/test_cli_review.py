@@ -49,7 +49,7 @@ def test_a_quiz_with_wrong_answers_comes_back_in_review_and_a_right_answer_moves
     assert (status["due"], status["due_questions"], status["cards"], status["retired"]) == (2, 2, 4, 0)
     assert status["new_today"] == 10 and status["next_due"] == (T0 + dt.timedelta(days=2)).isoformat()
     assert all(c["lapses"] == 1 and c["state"] == "learning" for c in status["due_cards"])
-    assert "Review    2 cards due: cetl review" in cetl("--curriculum", str(folder)).stdout
+    assert "Reviews    2 due today" in cetl("--curriculum", str(folder)).stdout
 
     now.at = T0 + dt.timedelta(minutes=30)
     order = [c["key"] for c in status["due_cards"]]

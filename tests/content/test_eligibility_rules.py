@@ -43,7 +43,7 @@ def test_the_shipped_file_loads():
 def test_schema_problems_come_with_file_line_and_field(tmp_path):
     text = (SHIPPED_TEXT.replace("min_years: 4", "min_years: four")
             .replace("degrees: [none, associate]", "degrees: [none, phd]")
-            .replace("as_of: 2026-11-28", "as_of: 2999-01-01"))
+            .replace("as_of: 2026-11-28", "as_of: 2999-01-01", 1))  # the top one only
     path = write(tmp_path, text)
     found = problems(path)
     assert f"{path}:{line_of(text, 'min_years: four')}: routes[0].min_years: " in "\n".join(found)

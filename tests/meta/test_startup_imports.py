@@ -101,6 +101,7 @@ def test_help_loads_neither_pydantic_nor_the_store_nor_rich(env):
 
 @pytest.mark.parametrize("args", [
     ["progress"], ["progress", "--json"], [], ["study", "module", "3"], ["todo", "done", "3.t1"],
+    ["stats"], ["assess", "--json"],
 ], ids=lambda a: " ".join(a) or "dashboard")
 def test_everyday_commands_load_no_heavy_module(env, args):
     found = imported(args, env)

@@ -2,39 +2,77 @@
 
 from __future__ import annotations
 
-from cetl_cli.cli.output import Out, Styled, bar, grid, pct
+from cetl_cli.cli.output import Out, Styled, bar, grid, pct, when
+from cetl_cli.cli.views.readiness import NOT_SCALED, estimate_line, readiness
 from cetl_cli.services.progress import PRACTICE_WINDOW, Dashboard, ProgressReport
 from cetl_cli.services.study import ModuleRow
 
 
 def dashboard(out: Out, d: Dashboard) -> None:
-    p = d.report.progress
+    r = d.report
     out.print(Styled("cetl · your CETL study companion", "bold"))
-    out.print(f"Overall   {bar(p.overall.percent)} {pct(p.overall.percent)}  "
-              f"({p.overall.todos_done}/{p.overall.todos_total} to-dos, "
-              f"{p.overall.reflections_answered}/{p.overall.reflections_total} reflections)")
-    out.print(f"Coverage  {bar(p.readiness)} {pct(p.readiness)}  (the course done, weighted by exam weight)")
+    cov = r.readiness.coverage.percent
+    out.write_lines(out.hanging("Coverage   ", f"{bar(cov, 20 if out.width >= 72 else 10)} {pct(cov)}  "
+                                "(the course done, weighted by exam weight)"))
+    out.write_lines(out.hanging("Estimate   ", estimate_line(r.readiness)))
+    out.write_lines(out.hanging("           ", Styled(f"{NOT_SCALED} More: cetl progress", "dim")))
+    _exam_lines(out, d)
+    if d.latest_mock is not None:
+        m = d.latest_mock
+        by_domain = " · ".join(f"{s.code} {pct(s.percent)}" for s in m.domains)
+        out.write_lines(out.hanging("Last mock  ", f"#{m.attempt_id} on {when(m.finished_at)[:10]}: "
+                                    f"{pct(m.overall.percent)}" + (f" · {by_domain}" if by_domain else "")))
     if d.reviews_due:
-        out.print(f"Review    {d.reviews_due} card{'s' if d.reviews_due != 1 else ''} due: cetl review")
-    if d.exam_in_progress is not None:
-        out.print(Styled(f"\nMock exam #{d.exam_in_progress} is paused. Next: cetl exam resume", "bold"))
+        out.print(f"Reviews    {d.reviews_due} due today")
+    _next(out, d)
+
+
+def _exam_lines(out: Out, d: Dashboard) -> None:
+    from cetl_cli.cli.views.plan import track_words
+
+    p = d.plan
+    if p is None:
+        out.write_lines(out.hanging("Exam       ", "no date yet. Plan to one: cetl plan set --exam-date "
+                                    "YYYY-MM-DD --hours-per-week 5"))
         return
-    if d.module is None or d.next_step is None or d.module_tally is None:
+    if p.over:
+        out.write_lines(out.hanging("Exam       ", f"{p.exam_date.isoformat()} has passed. A new date: cetl "
+                                    "plan set --exam-date YYYY-MM-DD --hours-per-week H"))
+        return
+    days = p.days_to_exam
+    line = f"{p.exam_date.isoformat()}, in {days} day{'' if days == 1 else 's'}"
+    if p.on_track is not None:
+        line += f" · {track_words(p.on_track)}"
+    elif p.today < p.start:
+        line += f" · the plan starts {p.start.isoformat()}"
+    if not p.plan.fits:
+        line += " · the plan does not fit: cetl plan"
+    out.write_lines(out.hanging("Exam       ", line))
+
+
+def _next(out: Out, d: Dashboard) -> None:
+    step = d.next_step
+    if step is None:
         out.print("\nEvery to-do is done and every reflection answered.")
         out.print(Styled("Next: practice with cetl exam, and check cetl check-eligibility before you apply.", "cyan"))
         return
-    tally = d.module_tally
-    area = f" ({d.module.skill_area})" if d.module.skill_area else ""
-    line = Styled(f"\nCurrent module  {d.module.number}. ")
-    line.append(d.module.title)
-    line.append(f"{area}  {tally.done}/{tally.total} done")
-    out.print(line)
-    step = d.next_step
-    assert step.item is not None
+    if d.module is not None and d.module_tally is not None and d.step_reason in ("plan", "course"):
+        tally = d.module_tally
+        area = f" ({d.module.skill_area})" if d.module.skill_area else ""
+        line = Styled(f"{d.module.number}. ")
+        line.append(d.module.title)
+        line.append(f"{area}  {tally.done}/{tally.total} done")
+        out.print()
+        out.write_lines(out.hanging("Current module  ", line))
+    else:
+        out.print()
     out.print(Styled(f"Next step       {step.text}:", "bold"))
+    if step.item is None:
+        out.print(Styled(f"Next: {step.command}", "cyan"), indent=16)
+        return
     out.print(step.item.text, indent=16)
     if step.item.kind == "todo":
-        hint = f"Read more: cetl study module {d.module.number}\nWhen done:  {step.command}"
+        hint = f"Read more: cetl study module {step.item.module.number}\nWhen done:  {step.command}"
     else:
         hint = f"Answer it: {step.command}"
     out.print(Styled(hint, "cyan"), indent=16)
@@ -63,7 +101,9 @@ def progress(out: Out, r: ProgressReport) -> None:
     o = p.overall
     out.print(f"\nAll modules: {o.todos_done}/{o.todos_total} to-dos, "
               f"{o.reflections_answered}/{o.reflections_total} reflections ({pct(o.percent)}).")
-    out.print(Styled(f"Coverage, weighted by exam weight: {pct(p.readiness)}", "bold"))
+    out.print()
+    readiness(out, cur, r.readiness)
+    out.print()
     if r.weakest:
         out.print(f"Weakest in practice (right of your last {PRACTICE_WINDOW} answers per area): "
                   + ", ".join(f"{s.code} {pct(s.percent)}" for s in r.weakest))
