@@ -125,7 +125,7 @@ def usage_line(err: Any) -> str:
 
 def run(argv: Optional[list[str]] = None) -> None:
     """Entry point: runs the app; every outcome ends in sys.exit with the right code."""
-    from cetl_cli.cli.main import app
+    from cetl_cli.cli.main import app_for
     from cetl_cli.domain.errors import CetlError, CurriculumError
 
     args = list(sys.argv[1:] if argv is None else argv)
@@ -138,7 +138,7 @@ def run(argv: Optional[list[str]] = None) -> None:
     install_signals()
     code = 0
     try:
-        result = app(args=args, prog_name="cetl", standalone_mode=False)
+        result = app_for(args)(args=args, prog_name="cetl", standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except CurriculumError as err:
         if context.debug():

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cetl_cli.domain import experience as ex
-from cetl_cli.domain import review as rv
-from cetl_cli.domain.eligibility import Verdict
-from cetl_cli.domain.search import marked
-from cetl_cli.services.exam import HistoryRow
-from cetl_cli.services.exam_review import PastExam
-from cetl_cli.services.experience import Summary
-from cetl_cli.services.progress import ProgressReport
 from cetl_cli.services.readiness import DISCLAIMER
-from cetl_cli.services.recert import Status as RecertStatus
-from cetl_cli.services.reflect import Answer, ReflectionRow
-from cetl_cli.services.review import Overview
-from cetl_cli.services.search import Results
-from cetl_cli.services.study import ModulePage, ModuleRow
-from cetl_cli.services.todos import TodoRow
 
+if TYPE_CHECKING:  # annotations only: each mapping's types are imported by its own command
+    from cetl_cli.domain.eligibility import Verdict
+    from cetl_cli.services.exam import HistoryRow
+    from cetl_cli.services.exam_review import PastExam
+    from cetl_cli.services.experience import Summary
+    from cetl_cli.services.progress import ProgressReport
+    from cetl_cli.services.recert import Status as RecertStatus
+    from cetl_cli.services.reflect import Answer, ReflectionRow
+    from cetl_cli.services.review import Overview
+    from cetl_cli.services.search import Results
+    from cetl_cli.services.study import ModulePage, ModuleRow
+    from cetl_cli.services.todos import TodoRow
 if TYPE_CHECKING:  # the group's views are imported by group commands only
     from cetl_cli.services.group_view import GroupView, MemberView
 if TYPE_CHECKING:  # annotations only: `cetl progress --json` need not import the plan or the stats
@@ -171,6 +169,8 @@ def exam_review(past: PastExam, wrong_only: bool = False) -> Json:
 def review_status(ov: Overview) -> Json:
     st = ov.status
 
+    from cetl_cli.domain import review as rv
+
     def card(c: rv.Card) -> Json:
         item = ov.items.get(c.key)
         if isinstance(item, rv.Concept):
@@ -225,6 +225,8 @@ def verdict(v: Verdict) -> Json:
 
 def experience(s: Summary) -> Json:
     exp = s.experience
+    from cetl_cli.domain import experience as ex
+
     whole, extra, _ = ex.years_from_days(exp.days or 0, exp.end) if exp.end else (0, 0, 0.0)
     return {
         "entries": [{"id": r.id, "role": r.role, "from": r.start, "to": r.end, "domains": list(r.domains),
@@ -239,11 +241,17 @@ def experience(s: Summary) -> Json:
     }
 
 
+def _marked(snippet: str) -> Any:
+    from cetl_cli.domain.search import marked
+
+    return marked(snippet)
+
+
 def search(r: Results) -> Json:
     hits = []
     for h in r.hits:
         text, matches = "", []
-        for part, match in marked(h.snippet):
+        for part, match in _marked(h.snippet):
             if match:
                 matches.append([len(text), len(text) + len(part)])
             text += part

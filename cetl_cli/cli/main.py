@@ -2,8 +2,9 @@
 `cetl_cli.cli.boundary.run`."""
 
 # Typer reads these signatures on every run: real annotations, not strings to evaluate.
+import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Callable, Optional
 
 import typer
 
@@ -32,7 +33,7 @@ from cetl_cli.cli.todo import todo_app
 
 __all__ = ["app", "run"]
 
-app = typer.Typer(
+SETTINGS: dict = dict(
     name="cetl",
     help="A study companion for CoSN's CETL exam: study the modules, do the to-dos, write your "
     "reflections, practice, and see where you stand in each skill area.\n\nRun 'cetl' alone for your next step.",
@@ -50,7 +51,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
     curriculum: Annotated[
@@ -81,22 +81,71 @@ def root(
         dashboard()
 
 
-app.add_typer(study_app)
-app.add_typer(todo_app)
-register_reflect(app)
-register_progress(app)
-register_quiz(app)
-register_review(app)
-app.add_typer(exam_app)
-app.add_typer(assess_app)
-app.add_typer(plan_app)
-register_stats(app)
-app.add_typer(curriculum_app)
-register_eligibility(app)
-app.add_typer(experience_app)
-register_search(app)
-app.add_typer(recert_app)
-app.add_typer(export_app)
-register_import(app)
-register_backup(app)
-app.add_typer(group_app)
+
+def _group(sub: typer.Typer) -> Callable[[typer.Typer], None]:
+    return lambda a: a.add_typer(sub)
+
+
+# What each command word adds: a group, or a register function that adds one or more commands.
+PARTS: list[tuple[tuple[str, ...], Callable[[typer.Typer], None]]] = [
+    (("study",), _group(study_app)),
+    (("todo",), _group(todo_app)),
+    (("reflect", "reflections"), register_reflect),
+    (("progress", "modules"), register_progress),
+    (("quiz",), register_quiz),
+    (("review",), register_review),
+    (("exam",), _group(exam_app)),
+    (("assess",), _group(assess_app)),
+    (("plan",), _group(plan_app)),
+    (("stats",), register_stats),
+    (("curriculum",), _group(curriculum_app)),
+    (("check-eligibility",), register_eligibility),
+    (("experience",), _group(experience_app)),
+    (("search",), register_search),
+    (("recert",), _group(recert_app)),
+    (("export",), _group(export_app)),
+    (("import",), register_import),
+    (("backup", "restore"), register_backup),
+    (("group",), _group(group_app)),
+]
+WORDS = {w for names, _ in PARTS for w in names}
+
+
+def make_app(only: Optional[str] = None) -> typer.Typer:
+    """The app with every command, or with only the part that `only` names. Typer turns every
+    registered command into a Click command on each run (about 20 ms for all of them), so a run
+    builds only the one it was asked for; help, completion and slips get them all."""
+    a = typer.Typer(**SETTINGS)
+    a.callback(invoke_without_command=True)(root)
+    for names, add in PARTS:
+        if only is None or only in names:
+            add(a)
+    return a
+
+
+def command_word(args: list[str]) -> Optional[str]:
+    """The command a command line names (after the root's own options), or None."""
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--curriculum":
+            if rest:
+                rest.pop(0)
+            continue
+        if arg.startswith("--curriculum="):
+            continue
+        return None if arg.startswith("-") else arg
+    return None
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    if any(a in ("-h", "--help", "--install-completion", "--show-completion") for a in args) or \
+            "_CETL_COMPLETE" in os.environ:
+        return app
+    word = command_word(args)
+    if word is None:
+        return make_app("progress")  # the dashboard: the root's callback, and one small group
+    return make_app(word) if word in WORDS else app
+
+
+app = make_app()
