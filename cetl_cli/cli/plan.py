@@ -50,15 +50,18 @@ def plan(ctx: typer.Context, as_json: JsonOutput = False) -> None:
 
 @plan_app.command("set")
 def plan_set(
-    exam_date: Annotated[str, typer.Option("--exam-date", metavar="YYYY-MM-DD", show_default=False,
-                                           help="The day you will sit the exam (or plan to).")],
     hours: Annotated[float, typer.Option("--hours-per-week", metavar="H", show_default=False,
                                          help="Hours you can study in a usual week, e.g. 5 or 4.5.")],
+    exam_date: Annotated[Optional[str], typer.Option(
+        "--exam-date", metavar="YYYY-MM-DD", show_default=False,
+        help="The day you will sit the exam (or plan to). With --group: the group's exam date.")] = None,
     start: Annotated[Optional[str], typer.Option("--start", metavar="YYYY-MM-DD", show_default=False,
                                                  help="The first day of the plan (default: today).")] = None,
     skip: Annotated[Optional[list[str]], typer.Option(
         "--skip", metavar="YYYY-MM-DD", show_default=False,
         help="A day without study (repeat it, or give several with commas); each costs a seventh of a week.")] = None,
+    group: Annotated[bool, typer.Option(
+        "--group", help="Follow your study group: plan to the group's exam date (cetl group join first).")] = False,
     as_json: JsonOutput = False,
 ) -> None:
     """Make (or remake) your study plan. Re-planning keeps all your progress.
@@ -67,6 +70,13 @@ def plan_set(
     """
     from cetl_cli.services import plan as svc
 
+    if exam_date is None:
+        exam_date = _group_exam_date() if group else None
+    if exam_date is None:
+        from cetl_cli.domain.errors import UsageError
+
+        raise UsageError("plan set needs --exam-date YYYY-MM-DD, or --group to take your study group's date.",
+                         "Example: cetl plan set --exam-date 2027-05-03 --hours-per-week 6")
     report = svc.set_plan(session(), exam_date, hours, start, skip or [])
     if as_json:
         from cetl_cli.cli import json_views
@@ -97,3 +107,16 @@ def plan_ics(
     from cetl_cli.services import ics
 
     exported(Out(), ics.export(session(), out, force))
+
+
+def _group_exam_date() -> str:
+    """The exam date in the group file of the group you joined."""
+    from cetl_cli.domain.errors import NotFoundError
+    from cetl_cli.services.group import current
+    from cetl_cli.services.group_folder import read_group
+
+    info = read_group(current(session()).path)
+    if info.exam_date is None:
+        raise NotFoundError(f"The group {info.name!r} has no exam date.",
+                            "Give one: cetl plan set --exam-date YYYY-MM-DD --hours-per-week H")
+    return info.exam_date.isoformat()

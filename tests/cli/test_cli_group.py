@@ -290,3 +290,18 @@ def test_group_screens_fit_60_columns(cetl, homes, folder):
         assert r.exit_code == 0, r.output
         assert max(len(line) for line in r.stdout.splitlines()) <= 60, (args, r.stdout)
         assert "Next: cetl" in r.stdout
+
+
+def test_the_plan_can_follow_the_groups_exam_date(cetl, tmp_path):
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    assert cetl("group", "create", str(folder), "--name", "WA cohort", "--exam-date", "2027-05-03",
+                "--first-meeting", "2026-12-10", "--every", "2w").exit_code == 0
+    assert cetl("group", "join", str(folder), "--as", "Pat").exit_code == 0
+    r = cetl("plan", "set", "--group", "--hours-per-week", "14", "--json")
+    assert r.exit_code == 0, r.output
+    import json
+
+    assert json.loads(r.stdout)["exam_date"] == "2027-05-03"
+    r = cetl("plan", "set", "--hours-per-week", "14")
+    assert r.exit_code == 2 and "--group" in r.stderr
