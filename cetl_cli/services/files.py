@@ -67,7 +67,10 @@ def publish(tmp: Path, path: Path, force: bool) -> None:
     os.unlink(tmp)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
+    """fsync a folder, so a rename in it survives a crash (best effort; nothing on Windows)."""
+    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder for fsync
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -94,7 +97,7 @@ def write_with(path: Path, fill: Callable[[Path], None], force: bool = False) ->
             os.fsync(fh.fileno())
         publish(tmp, path, force)
         tmp = None
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
     except OSError as err:
         raise _oserror(path, err) from None
     finally:

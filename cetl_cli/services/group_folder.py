@@ -26,6 +26,7 @@ from cetl_cli.domain.errors import CetlError, NotFoundError, UserInputError
 from cetl_cli.domain.group import GroupInfo, MemberFile
 from cetl_cli.domain.group_format import MAX_FILE_BYTES, FormatError, parse_group, parse_member
 from cetl_cli.domain.record import Record
+from cetl_cli.services.files import sync_folder
 
 GROUP_FILE = "group.json"
 MEMBERS = "members"
@@ -168,7 +169,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         _unlink(Path(tmp))
         raise
-    _fsync_dir(folder)
+    sync_folder(folder)
 
 
 def remove(path: Path) -> bool:
@@ -191,18 +192,3 @@ def _unlink(path: Path) -> None:
         path.unlink()
     except OSError:
         pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder for fsync
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
